@@ -1,0 +1,57 @@
+"""MkDocs hooks: derive the zh-CN pages, and fill in the versions the examples were checked with."""
+
+from __future__ import annotations
+
+import platform
+import re
+from functools import cache
+
+from sitetools.zh_cn import to_mainland, write_mainland_pages
+
+PLACEHOLDER_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+DERIVED_LANGUAGE_SETTINGS = ("site_name", "site_description", "nav_translations")
+
+
+def on_config(config, **kwargs):
+    """Give zh-CN the zh-TW language settings, converted, so mkdocs.yml holds them once."""
+    languages = {language.locale: language for language in config.plugins["i18n"].config.languages}
+    taiwan, mainland = languages["zh-TW"], languages["zh-CN"]
+    for key in DERIVED_LANGUAGE_SETTINGS:
+        value = taiwan[key]
+        if isinstance(value, dict):
+            value = {name: to_mainland(title) for name, title in value.items()}
+        elif value is not None:
+            value = to_mainland(value)
+        mainland[key] = value
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    from pathlib import Path
+
+    write_mainland_pages(Path(config.docs_dir))
+
+
+@cache
+def environment() -> dict[str, str]:
+    """What this build runs on, read from the environment rather than typed."""
+    import torch
+
+    return {
+        "torch_version": torch.__version__.split("+")[0],
+        "python_version": platform.python_version(),
+        "device": "CUDA GPU" if torch.cuda.is_available() else "CPU",
+    }
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    values = environment()
+
+    def fill(match: re.Match) -> str:
+        name = match[1]
+        if name not in values:
+            known = ", ".join(sorted(values))
+            raise ValueError(f"{page.file.src_uri}: unknown placeholder {{{{ {name} }}}} ({known})")
+        return values[name]
+
+    return PLACEHOLDER_RE.sub(fill, markdown)

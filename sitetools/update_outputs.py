@@ -1,0 +1,78 @@
+"""Rewrite the `#>` lines under every printing statement from a real run.
+
+    python -m sitetools.update_outputs
+
+Only statements whose output no longer matches are rewritten, so `...` wildcards written for
+output that honestly varies are kept. Run it after an intentional change, then read the diff.
+CI never runs it; `pytest docs` only checks.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from sitetools.examples import page_examples, run_in_page_order
+from sitetools.outputs import Outcome, comment_lines, describe_mismatch
+from sitetools.pages import english_pages, relative
+
+
+def planned_edits(example, outcome: Outcome) -> tuple[set[int], int, list[str]]:
+    """File lines to drop, the line to insert after, and the new lines."""
+    block, statement = example.block, outcome.statement
+    old = [block.file_line(number) for number in statement.output_lines]
+    if old:
+        anchor_line = old[0]
+        insert_after = old[0] - 1
+    else:
+        anchor_line = block.file_line(statement.first_line)
+        insert_after = block.file_line(statement.last_line)
+    source = example.section.path.read_text(encoding="utf-8").split("\n")
+    anchor = source[anchor_line - 1]
+    indentation = anchor[: len(anchor) - len(anchor.lstrip())]
+    return set(old), insert_after, [indentation + line for line in comment_lines(outcome.actual)]
+
+
+def rewrite(path: Path, edits: list[tuple[set[int], int, list[str]]]) -> bool:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    dropped = set().union(*(drop for drop, _, _ in edits))
+    inserted = defaultdict(list)
+    for _, after, new in edits:
+        inserted[after].extend(new)
+    result = list(inserted[0])
+    for number, line in enumerate(lines, start=1):
+        if number not in dropped:
+            result.append(line)
+        result.extend(inserted[number])
+    if result == lines:
+        return False
+    path.write_text("\n".join(result), encoding="utf-8")
+    return True
+
+
+def main() -> int:
+    import torch
+
+    edits = defaultdict(list)
+    failed = False
+    for page in english_pages():
+        for example, outcomes in run_in_page_order(page_examples(page), torch.cuda.is_available()):
+            for outcome in outcomes:
+                if outcome.error:
+                    print(describe_mismatch(example.block, outcome), file=sys.stderr)
+                    failed = True
+                # Lines that already match stay, so hand-written `...` wildcards survive.
+                elif not outcome.matches:
+                    edits[example.section.path].append(planned_edits(example, outcome))
+    if failed:
+        print("Nothing rewritten: fix the errors above first.", file=sys.stderr)
+        return 1
+    for path, file_edits in sorted(edits.items()):
+        if rewrite(path, file_edits):
+            print(f"rewrote {relative(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

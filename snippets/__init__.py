@@ -1,0 +1,1 @@
+"""Every code block on the site, one module per page, in named sections."""
