@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitetools.examples import page_examples, run_in_page_order
 from sitetools.outputs import Outcome, comment_lines, describe_mismatch
-from sitetools.pages import english_pages, relative
+from sitetools.pages import DOCS_DIR, ROOT, english_pages, relative
 
 
 def planned_edits(example, outcome: Outcome) -> tuple[set[int], int, list[str]]:
@@ -51,13 +51,14 @@ def rewrite(path: Path, edits: list[tuple[set[int], int, list[str]]]) -> bool:
     return True
 
 
-def main() -> int:
+def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> int:
     import torch
 
     edits = defaultdict(list)
     failed = False
-    for page in english_pages():
-        for example, outcomes in run_in_page_order(page_examples(page), torch.cuda.is_available()):
+    for page in english_pages(docs_dir):
+        examples = page_examples(page, root)
+        for example, outcomes in run_in_page_order(examples, torch.cuda.is_available()):
             for outcome in outcomes:
                 if outcome.error:
                     print(describe_mismatch(example.block, outcome), file=sys.stderr)
@@ -75,4 +76,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(update())

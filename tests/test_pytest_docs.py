@@ -1,0 +1,109 @@
+"""`pytest docs` itself: what it reports when a page or snippet is wrong."""
+
+import pytest
+import torch
+from conftest import include_page
+
+SECTION = """\
+# --8<-- [start:{name}]
+{body}
+# --8<-- [end:{name}]
+"""
+
+
+def section(name: str, body: str) -> str:
+    return SECTION.format(name=name, body=body)
+
+
+def test_a_matching_page_passes(project):
+    project.snippet("demo.py", section("add", "total = 2 + 2\nprint(total)\n#> 4"))
+    project.page("demo.md", include_page("add"))
+    result = project.pytest_docs()
+    assert result.returncode == 0, result.stdout
+    assert "1 passed" in result.stdout
+    assert "docs: 1 examples on 1 pages ran" in result.stdout
+
+
+def test_a_wrong_output_line_names_page_snippet_expected_and_actual(project):
+    project.snippet("demo.py", section("add", "total = 2 + 2\nprint(total)\n#> 5"))
+    project.page("demo.md", include_page("add"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "demo.md, line 5 (snippets/demo.py:add)" in result.stdout
+    assert "snippets/demo.py, line 3: the output does not match" in result.stdout
+    assert "expected:\n    5\n  actual:\n    4" in result.stdout
+
+
+def test_output_without_any_output_lines_fails(project):
+    project.snippet("demo.py", section("add", "print(2 + 2)"))
+    project.page("demo.md", include_page("add"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "expected:\n    (no #> lines)\n  actual:\n    4" in result.stdout
+
+
+def test_ellipsis_and_whitespace_are_forgiven(project):
+    body = 'print("address 0x7f3a9c, size 3")\n#> address ..., size   3'
+    project.snippet("demo.py", section("varies", body))
+    project.page("demo.md", include_page("varies"))
+    assert project.pytest_docs().returncode == 0
+
+
+def test_an_exception_points_at_the_snippet_line(project):
+    body = "values = [1, 2]\nprint(values[5])\n#> 3"
+    project.snippet("demo.py", section("boom", body))
+    project.page("demo.md", include_page("boom"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "snippets/demo.py, line 3: the code raised an exception" in result.stdout
+    assert 'demo.py", line 3, in <module>' in result.stdout
+    assert "print(values[5])" in result.stdout
+    assert "IndexError: list index out of range" in result.stdout
+
+
+def test_inline_code_on_a_page_fails(project):
+    project.page("demo.md", '# Demo\n\n```python title="inline.py"\nprint("hi")\n```\n')
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "demo.md, line 3: this python block is written inline" in result.stdout
+
+
+def test_a_missing_section_fails_naming_page_and_section(project):
+    project.snippet("demo.py", section("add", "print(4)\n#> 4"))
+    project.page("demo.md", include_page("add", "subtract"))
+    result = project.pytest_docs()
+    assert result.returncode != 0
+    assert "demo.md, line 9: section 'subtract' is not in snippets/demo.py" in result.stdout
+
+
+def test_a_missing_snippet_file_fails(project):
+    project.page("demo.md", include_page("add", module="nowhere"))
+    result = project.pytest_docs()
+    assert result.returncode != 0
+    assert "snippet file 'snippets/nowhere.py' does not exist" in result.stdout
+
+
+def test_blocks_start_fresh_unless_marked_as_continuing(project):
+    first = section("define", "price = 10\nprint(price)\n#> 10")
+    continued = section("reuse", "# Continues the previous block.\nprint(price * 2)\n#> 20")
+    fresh = section("forgets", "print(price * 3)\n#> 30")
+    project.snippet("demo.py", first + continued + fresh)
+    project.page("demo.md", include_page("define", "reuse", "forgets"))
+    result = project.pytest_docs()
+    assert "2 passed" in result.stdout
+    assert "NameError: name 'price' is not defined" in result.stdout
+
+
+def test_cuda_blocks_are_skipped_with_a_visible_reason(project):
+    if torch.cuda.is_available():
+        pytest.skip("CUDA is available here, so the block runs instead of being skipped")
+    body = (
+        "# Needs a CUDA GPU.\nimport torch\n"
+        "print(torch.ones(1, device='cuda'))\n#> tensor([1.], device='cuda:0')"
+    )
+    project.snippet("demo.py", section("gpu", body))
+    project.page("demo.md", include_page("gpu"))
+    result = project.pytest_docs("-rs")
+    assert result.returncode == 0
+    assert "1 skipped" in result.stdout
+    assert "demo.md, line 5 (snippets/demo.py:gpu): needs a CUDA GPU" in result.stdout
