@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import re
 from functools import cache
+from urllib.parse import urlsplit
 
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
@@ -24,6 +25,20 @@ def on_config(config, **kwargs):
             value = to_mainland(value)
         mainland[key] = value
     return config
+
+
+def on_page_context(context, page, config, **kwargs):
+    """Make the language switcher's links relative, as every other link on the site is.
+
+    mkdocs-static-i18n gives the home pages root-absolute links ("/zh-TW/"), which break when the
+    site is served from a sub-path or opened from disk.
+    """
+    base = urlsplit(config.site_url or "/").path
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate["link"]
+        if link.startswith(base):
+            alternate["link"] = link[len(base) :] or "./"
+    return context
 
 
 def on_pre_build(config, **kwargs):

@@ -1,0 +1,148 @@
+"""The built site: three languages, every block rendered, Chinese search, nothing from afar."""
+
+import html
+import json
+import platform
+import re
+from html.parser import HTMLParser
+from importlib.metadata import version
+
+import pytest
+
+from sitetools.pages import DOCS_DIR, english_pages, includes, resolve, translation_of
+from sitetools.zh_cn import mainland_page
+
+LANGUAGES = {"en": "", "zh-TW": "zh-TW/", "zh-CN": "zh-CN/"}
+PAGES = english_pages()
+
+
+def page_url(page) -> str:
+    relative = page.relative_to(DOCS_DIR).with_suffix("")
+    return "" if relative.name == "index" else f"{relative.as_posix()}/"
+
+
+def built_page(site, page, language) -> str:
+    return (site / LANGUAGES[language] / page_url(page) / "index.html").read_text(encoding="utf-8")
+
+
+class CodeBlocks(HTMLParser):
+    """The text of every highlighted code block, and every resource the page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.loads: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "div" and "highlight" in classes:
+            self.blocks.append("")
+            self._depth = 1
+        elif self._depth and tag == "div":
+            self._depth += 1
+        if tag in {"script", "img", "iframe", "source", "audio", "video"} and attributes.get("src"):
+            self.loads.append(attributes["src"])
+        if tag == "link" and attributes.get("href"):
+            self.loads.append(attributes["href"])
+
+    def handle_endtag(self, tag):
+        if self._depth and tag == "div":
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.blocks[-1] += data
+
+
+def parse(text: str) -> CodeBlocks:
+    parser = CodeBlocks()
+    parser.feed(text)
+    return parser
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_every_included_block_is_rendered_in_full(built_site, page, language):
+    expected = [
+        resolve(include, fence).code.strip("\n")
+        for fence, include in includes(page.read_text(encoding="utf-8"), page)
+    ]
+    rendered = [block.strip("\n") for block in parse(built_page(built_site, page, language)).blocks]
+    assert rendered == expected
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_the_language_switcher_stays_on_the_same_page(built_site, page):
+    for language in LANGUAGES:
+        text = built_page(built_site, page, language)
+        links = dict(
+            re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', text)
+        )
+        targets = {lang: href for href, lang in links.items()}
+        assert set(targets) == set(LANGUAGES), f"{language}: switcher offers {sorted(targets)}"
+        for other, href in targets.items():
+            here = built_site / LANGUAGES[language] / page_url(page)
+            target = (here / href).resolve()
+            assert target == (built_site / LANGUAGES[other] / page_url(page)).resolve(), (
+                f"{language} {page.name}: the {other} link goes to {href}"
+            )
+
+
+def test_every_language_has_its_own_lang_attribute(built_site):
+    home = {language: built_page(built_site, PAGES[0], language) for language in LANGUAGES}
+    assert '<html lang="en"' in home["en"]
+    assert '<html lang="zh-TW"' in home["zh-TW"]
+    assert '<html lang="zh"' in home["zh-CN"]
+
+
+def search_words(built_site, prefix: str) -> set[str]:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words = set()
+    for entry in index["docs"]:
+        if entry["location"].startswith(prefix):
+            text = html.unescape(re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"]))
+            words.update(separator.split(text))
+    return words
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("zh-TW/", {"張量", "梯度", "記憶體"}),
+        ("zh-CN/", {"张量", "梯度", "内存"}),
+        ("tensors/", {"tensor"}),
+    ],
+)
+def test_the_search_index_holds_whole_words(built_site, prefix, words):
+    found = {word.lower() for word in search_words(built_site, prefix)}
+    assert words <= found, f"missing from the index: {sorted(words - found)}"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    problems = []
+    for page in sorted(built_site.rglob("*.html")):
+        for address in parse(page.read_text(encoding="utf-8")).loads:
+            if re.match(r"^(https?:)?//", address):
+                problems.append(f"{page.relative_to(built_site)} loads {address}")
+    for stylesheet in sorted(built_site.rglob("*.css")):
+        for address in re.findall(r"@import\s+url\(['\"]?(https?:)?//", stylesheet.read_text()):
+            problems.append(f"{stylesheet.relative_to(built_site)} imports {address}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_home_page_states_the_versions_it_was_checked_with(built_site):
+    torch_version = version("torch").split("+")[0]
+    for language in LANGUAGES:
+        text = built_page(built_site, DOCS_DIR / "index.md", language)
+        assert torch_version in text and platform.python_version() in text, language
+        assert "{{" not in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_zh_cn_is_generated_from_zh_tw(built_site, page):
+    generated = translation_of(page, "zh-CN")
+    assert generated.read_text(encoding="utf-8") == mainland_page(translation_of(page, "zh-TW"))
+    assert "Generated from" in generated.read_text(encoding="utf-8")
