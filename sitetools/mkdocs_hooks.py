@@ -5,8 +5,12 @@ from __future__ import annotations
 import platform
 import re
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
+
+from sitetools.pages import SiteError, includes, inline_code, resolve
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -42,8 +46,6 @@ def on_page_context(context, page, config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    from pathlib import Path
-
     write_mainland_pages(Path(config.docs_dir))
 
 
@@ -59,7 +61,23 @@ def environment() -> dict[str, str]:
     }
 
 
-def on_page_markdown(markdown, page, **kwargs):
+def check_code_blocks(page, config) -> None:
+    """Fail the build, naming page, line and section, on inline code or a broken include."""
+    source = Path(page.file.abs_src_path)
+    # The file itself, front matter included, so that line numbers are the editor's.
+    text = source.read_text(encoding="utf-8")
+    problems = inline_code(text, source)
+    for fence, include in includes(text, source):
+        try:
+            resolve(include, fence, Path(config.config_file_path).parent)
+        except SiteError as error:
+            problems.append(str(error))
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    check_code_blocks(page, config)
     values = environment()
 
     def fill(match: re.Match) -> str:

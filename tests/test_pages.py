@@ -153,17 +153,34 @@ def test_fences_inside_admonitions_are_found():
     assert str(fence.include) == "snippets/a.py:b"
 
 
-def test_the_build_fails_on_a_missing_section(tmp_path):
+def copy_of_the_site(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
     for folder in ("docs", "snippets", "sitetools"):
-        shutil.copytree(
-            ROOT / folder, project / folder, ignore=shutil.ignore_patterns("*.zh-CN.md")
-        )
+        ignore = shutil.ignore_patterns("*.zh-CN.md")
+        shutil.copytree(ROOT / folder, project / folder, ignore=ignore)
+    return project
+
+
+def test_the_build_fails_on_a_missing_section(tmp_path):
+    project = copy_of_the_site(tmp_path)
     page = project / "docs" / "tensors.md"
     page.write_text(page.read_text().replace("tensors.py:dimensions", "tensors.py:no_such_section"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "Snippet section 'no_such_section' could not be located" in result.stdout + result.stderr
+    assert (
+        "docs/tensors.md, line 33: section 'no_such_section' is not in snippets/tensors.py"
+        in result.stdout + result.stderr
+    )
+
+
+def test_the_build_fails_on_inline_code(tmp_path):
+    project = copy_of_the_site(tmp_path)
+    page = project / "docs" / "index.zh-TW.md"
+    page.write_text(page.read_text() + '\n```python\nprint("inline")\n```\n')
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "index.zh-TW.md, line" in result.stdout + result.stderr
+    assert "block is written inline" in result.stdout + result.stderr
