@@ -1,4 +1,4 @@
-"""Every example the English pages show, in page order, ready to run outside pytest."""
+"""Every code block the English pages show, in page order, ready to run outside pytest."""
 
 from __future__ import annotations
 
@@ -11,34 +11,36 @@ from sitetools.pages import DOCS_DIR, ROOT, Fence, Section, english_pages, inclu
 
 
 @dataclass(frozen=True)
-class Example:
+class PageBlock:
+    """A code block as a page shows it: the fence, the section it includes, the code to run."""
+
     fence: Fence
     section: Section
     block: Block
 
     @property
     def place(self) -> str:
-        return f"{self.fence.place} ({self.section.place})"
+        return f"{self.fence.place} ({self.fence.include})"
 
 
-def page_examples(page: Path, root: Path = ROOT) -> list[Example]:
+def page_blocks(page: Path, root: Path = ROOT) -> list[PageBlock]:
     text = page.read_text(encoding="utf-8")
     found = []
     for fence, include in includes(text, page):
         if fence.is_python:
             section = resolve(include, fence, root)
-            found.append(Example(fence, section, block_from_section(section)))
+            found.append(PageBlock(fence, section, block_from_section(section)))
     return found
 
 
-def site_examples(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> Iterator[Example]:
+def site_blocks(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> Iterator[PageBlock]:
     for page in english_pages(docs_dir):
-        yield from page_examples(page, root)
+        yield from page_blocks(page, root)
 
 
 def run_in_page_order(
-    examples: list[Example], cuda: bool
-) -> Iterator[tuple[Example, list[Outcome]]]:
+    examples: list[PageBlock], cuda: bool
+) -> Iterator[tuple[PageBlock, list[Outcome]]]:
     """Run a page's examples as `pytest docs` does, skipping CUDA-only ones without CUDA."""
     namespace = fresh_namespace()
     skipping = False

@@ -76,15 +76,19 @@ def check_code_blocks(page, config) -> None:
         raise PluginError("\n".join(problems))
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
-    check_code_blocks(page, config)
+def fill_placeholders(markdown: str, page_name: str) -> str:
     values = environment()
 
     def fill(match: re.Match) -> str:
         name = match[1]
         if name not in values:
             known = ", ".join(sorted(values))
-            raise ValueError(f"{page.file.src_uri}: unknown placeholder {{{{ {name} }}}} ({known})")
+            raise PluginError(f"{page_name}: unknown placeholder {{{{ {name} }}}} (known: {known})")
         return values[name]
 
     return PLACEHOLDER_RE.sub(fill, markdown)
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    check_code_blocks(page, config)
+    return fill_placeholders(markdown, page.file.src_uri)

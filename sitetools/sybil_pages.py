@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import linecache
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -13,8 +12,9 @@ import pytest
 from pymdownx.snippets import SnippetMissingError
 from sybil import Document, Example, Region
 
+from sitetools.examples import PageBlock
 from sitetools.outputs import Block, describe_mismatch, fresh_namespace, run_block
-from sitetools.pages import Fence, Include, SiteError, fences, relative, resolve
+from sitetools.pages import Fence, SiteError, fences, relative, resolve
 
 
 def config_file_for(page: Path) -> Path:
@@ -62,17 +62,6 @@ class ExpandedPage(Document):
         self.skipped_last = False
 
 
-@dataclass(frozen=True)
-class PageBlock:
-    fence: Fence
-    include: Include
-    block: Block
-
-    @property
-    def place(self) -> str:
-        return f"{self.fence.place} ({self.include})"
-
-
 def parse_python_blocks(document: ExpandedPage) -> Iterator[Region]:
     page = Path(document.path)
     written = [fence for fence in fences(document.text, page) if fence.is_python]
@@ -90,7 +79,7 @@ def parse_python_blocks(document: ExpandedPage) -> Iterator[Region]:
         if shown.body.rstrip("\n") != section.code.rstrip("\n"):
             raise SiteError(f"{fence.place}: the rendered block differs from {section.place}")
         block = Block(shown.body, str(section.path.resolve()), section.line_numbers)
-        yield Region(fence.start, fence.end, PageBlock(fence, fence.include, block), run_page_block)
+        yield Region(fence.start, fence.end, PageBlock(fence, section, block), run_page_block)
 
 
 def report_inline_code(example: Example) -> str:

@@ -13,7 +13,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from sitetools.examples import page_examples, run_in_page_order
+from sitetools.examples import page_blocks, run_in_page_order
 from sitetools.outputs import Outcome, comment_lines, describe_mismatch
 from sitetools.pages import DOCS_DIR, ROOT, english_pages, relative
 
@@ -57,7 +57,7 @@ def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> int:
     edits = defaultdict(list)
     failed = False
     for page in english_pages(docs_dir):
-        examples = page_examples(page, root)
+        examples = page_blocks(page, root)
         for example, outcomes in run_in_page_order(examples, torch.cuda.is_available()):
             for outcome in outcomes:
                 if outcome.error:

@@ -9,7 +9,7 @@ import pytest
 import torch
 from conftest import include_page
 
-from sitetools.examples import page_examples, run_in_page_order, site_examples
+from sitetools.examples import page_blocks, run_in_page_order, site_blocks
 from sitetools.outputs import OUTPUT_MARK, block_from_section, output_matches, output_text
 from sitetools.pages import ROOT, SNIPPETS_DIR, relative, sections_in
 from sitetools.update_outputs import update
@@ -95,7 +95,7 @@ def fresh_run_problems(examples) -> list[str]:
 
 
 def test_every_block_runs_alone_in_a_fresh_interpreter():
-    examples = list(site_examples())
+    examples = list(site_blocks())
     assert len(examples) > 30
     problems = fresh_run_problems(examples)
     assert not problems, "\n\n".join(problems)
@@ -111,7 +111,7 @@ def test_a_block_that_leans_on_an_earlier_one_is_reported(project):
         "# --8<-- [end:borrows]\n",
     )
     page = project.page("demo.md", include_page("seeds", "draws", "borrows"))
-    problems = fresh_run_problems(page_examples(page, project.root))
+    problems = fresh_run_problems(page_blocks(page, project.root))
     assert len(problems) == 2
     assert "draws" in problems[0] and "prints, when run alone" in problems[0]
     assert "borrows" in problems[1] and "NameError" in problems[1]
@@ -120,8 +120,8 @@ def test_a_block_that_leans_on_an_earlier_one_is_reported(project):
 @pytest.fixture(scope="module")
 def site_outcomes():
     outcomes = []
-    for page in sorted({example.fence.page for example in site_examples()}):
-        for example, results in run_in_page_order(page_examples(page), CUDA):
+    for page in sorted({example.fence.page for example in site_blocks()}):
+        for example, results in run_in_page_order(page_blocks(page), CUDA):
             outcomes += [(example, outcome) for outcome in results]
     return outcomes
 

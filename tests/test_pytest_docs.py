@@ -107,3 +107,11 @@ def test_cuda_blocks_are_skipped_with_a_visible_reason(project):
     assert result.returncode == 0
     assert "1 skipped" in result.stdout
     assert "demo.md, line 5 (snippets/demo.py:gpu): needs a CUDA GPU" in result.stdout
+
+
+def test_fences_with_a_title_or_the_short_name_are_checked_too(project):
+    project.snippet("demo.py", section("add", "print(2 + 2)\n#> 5"))
+    project.page("demo.md", '# Demo\n\n```py title="add.py"\n--8<-- "snippets/demo.py:add"\n```\n')
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "expected:\n    5\n  actual:\n    4" in result.stdout
