@@ -16,6 +16,8 @@ def pytest_terminal_summary(terminalreporter):
     passed = [r for r in terminalreporter.stats.get("passed", []) if ".md::" in r.nodeid]
     pages = {r.nodeid.split("::")[0] for r in passed}
     if passed:
+        examples = f"{len(passed)} example{'s' if len(passed) != 1 else ''}"
+        on_pages = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
         terminalreporter.write_line(
-            f"docs: {len(passed)} examples on {len(pages)} pages ran and printed their #> lines"
+            f"docs: {examples} on {on_pages} ran and printed their #> lines"
         )

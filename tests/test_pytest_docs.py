@@ -21,7 +21,7 @@ def test_a_matching_page_passes(project):
     result = project.pytest_docs()
     assert result.returncode == 0, result.stdout
     assert "1 passed" in result.stdout
-    assert "docs: 1 examples on 1 pages ran" in result.stdout
+    assert "docs: 1 example on 1 page ran and printed their #> lines" in result.stdout
 
 
 def test_a_wrong_output_line_names_page_snippet_expected_and_actual(project):
