@@ -39,16 +39,29 @@ def parity_problems(
 
 
 def mirror_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[str]:
-    """Each page draws only from its own snippet module, at the mirrored path."""
+    """Each page draws only from its own snippet files at the mirrored path.
+
+    That is the Python module, and for code that is not Python (shell commands, say) a file of
+    the same name with its own suffix.
+    """
     problems = []
     for page in english_pages(docs_dir):
-        module = snippet_module_for(page, docs_dir, root).relative_to(root).as_posix()
+        module = snippet_module_for(page, docs_dir, root).relative_to(root)
         for fence, include in includes(page.read_text(encoding="utf-8"), page):
-            if Path(include.path).as_posix() != module:
+            if Path(include.path).with_suffix("") != module.with_suffix(""):
                 problems.append(
-                    f"{fence.place}: includes {include.path}; this page's module is {module}"
+                    f"{fence.place}: includes {include.path}; "
+                    f"this page's snippets are {module.as_posix()} (or another suffix)"
                 )
     return problems
+
+
+def snippet_files(snippets_dir: Path = SNIPPETS_DIR) -> list[Path]:
+    return sorted(
+        path
+        for path in snippets_dir.rglob("*")
+        if path.is_file() and path.name != "__init__.py" and "__pycache__" not in path.parts
+    )
 
 
 def orphan_sections(
@@ -62,7 +75,7 @@ def orphan_sections(
     }
     return [
         f"{section.place}: no page includes this section"
-        for module in sorted(snippets_dir.rglob("*.py"))
+        for module in snippet_files(snippets_dir)
         for section in sections_in(module).values()
         if (str(module.resolve()), section.name) not in shown
     ]

@@ -114,7 +114,19 @@ def test_a_page_using_another_pages_module_is_reported(project):
     project.snippet("other.py", "# --8<-- [start:a]\n# --8<-- [end:a]\n")
     project.page("demo.md", include_page("a", module="other"))
     (problem,) = mirror_problems(project.root / "docs", project.root)
-    assert "includes snippets/other.py; this page's module is snippets/demo.py" in problem
+    assert "includes snippets/other.py; this page's snippets are snippets/demo.py" in problem
+
+
+def test_a_page_may_include_its_own_non_python_snippets(project):
+    project.snippet(
+        "demo.sh", "# --8<-- [start:install]\npip install torch\n# --8<-- [end:install]\n"
+    )
+    project.page("demo.md", '# Demo\n\n```sh\n--8<-- "snippets/demo.sh:install"\n```\n')
+    assert mirror_problems(project.root / "docs", project.root) == []
+    assert orphan_sections(project.root / "docs", project.root / "snippets", project.root) == []
+    project.snippet("demo.sh", "# --8<-- [start:unused]\n# --8<-- [end:unused]\n")
+    (problem,) = orphan_sections(project.root / "docs", project.root / "snippets", project.root)
+    assert "demo.sh:1 [unused]" in problem
 
 
 def test_a_missing_section_names_page_file_and_section(project):
