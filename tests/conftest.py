@@ -32,6 +32,17 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def copy_of_the_site(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "snippets", "sitetools"):
+        ignore = shutil.ignore_patterns("*.zh-CN.md")
+        shutil.copytree(ROOT / folder, project / folder, ignore=ignore)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once with --strict."""

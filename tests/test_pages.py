@@ -1,9 +1,8 @@
 """The rules every page keeps, on the real site and on fixture pages that break them."""
 
-import shutil
 
 import pytest
-from conftest import include_page, mkdocs_build
+from conftest import copy_of_the_site, include_page, mkdocs_build
 
 from sitetools.checks import mirror_problems, orphan_sections, parity_problems
 from sitetools.pages import (
@@ -163,17 +162,6 @@ def test_fences_inside_admonitions_are_found():
     text = '!!! note\n    ```python\n    --8<-- "snippets/a.py:b"\n    ```\n'
     (fence,) = fences(text, ROOT / "docs" / "x.md")
     assert str(fence.include) == "snippets/a.py:b"
-
-
-def copy_of_the_site(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "snippets", "sitetools"):
-        ignore = shutil.ignore_patterns("*.zh-CN.md")
-        shutil.copytree(ROOT / folder, project / folder, ignore=ignore)
-    return project
 
 
 def test_the_build_fails_on_a_missing_section(tmp_path):

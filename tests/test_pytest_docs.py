@@ -1,8 +1,13 @@
 """`pytest docs` itself: what it reports when a page or snippet is wrong."""
 
+import subprocess
+import sys
+
 import pytest
 import torch
-from conftest import include_page
+from conftest import copy_of_the_site, include_page
+
+from sitetools.pages import includes, sections_in
 
 SECTION = """\
 # --8<-- [start:{name}]
@@ -115,3 +120,26 @@ def test_fences_with_a_title_or_the_short_name_are_checked_too(project):
     result = project.pytest_docs()
     assert result.returncode == 1
     assert "expected:\n    5\n  actual:\n    4" in result.stdout
+
+
+def test_changing_a_real_output_line_fails_pytest_docs(tmp_path):
+    site = copy_of_the_site(tmp_path)
+    module = site / "snippets" / "tensors.py"
+    lines = module.read_text().split("\n")
+    changed = next(number for number, line in enumerate(lines, 1) if line.startswith("#> "))
+    lines[changed - 1] += " (changed)"
+    module.write_text("\n".join(lines))
+    (section,) = [s for s in sections_in(module).values() if changed in s.line_numbers]
+    page = site / "docs" / "tensors.md"
+    (fence,) = [f for f, i in includes(page.read_text(), page) if i.section == section.name]
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "docs", "-p", "no:cacheprovider"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "1 failed" in result.stdout
+    assert f"tensors.md, line {fence.line} (snippets/tensors.py:{section.name})" in result.stdout
+    assert "(changed)" in result.stdout
