@@ -1,6 +1,5 @@
 """The rules every page keeps, on the real site and on fixture pages that break them."""
 
-
 import pytest
 from conftest import copy_of_the_site, include_page, mkdocs_build
 
