@@ -38,18 +38,35 @@ def site_blocks(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> Iterator[PageBl
         yield from page_blocks(page, root)
 
 
+class PageRun:
+    """How one page's blocks share state, the same for `pytest docs` and the tools.
+
+    Each block starts from a fresh namespace unless it says it continues the previous one; a block
+    that needs CUDA is skipped without it, and so is every block that continues a skipped one.
+    """
+
+    def __init__(self, cuda: bool) -> None:
+        self.cuda = cuda
+        self.namespace = fresh_namespace()
+        self.skipping = False
+
+    def skip_reason(self, block: Block) -> str | None:
+        """Why this block cannot run here, or None after preparing its namespace."""
+        if block.continues and self.skipping:
+            return "continues a block that was skipped"
+        self.skipping = block.needs_cuda and not self.cuda
+        if self.skipping:
+            return "needs a CUDA GPU; torch.cuda.is_available() is False here"
+        if not block.continues:
+            self.namespace = fresh_namespace()
+        return None
+
+
 def run_in_page_order(
     examples: list[PageBlock], cuda: bool
 ) -> Iterator[tuple[PageBlock, list[Outcome]]]:
     """Run a page's examples as `pytest docs` does, skipping CUDA-only ones without CUDA."""
-    namespace = fresh_namespace()
-    skipping = False
+    run = PageRun(cuda)
     for example in examples:
-        if example.block.continues and skipping:
-            continue
-        skipping = example.block.needs_cuda and not cuda
-        if skipping:
-            continue
-        if not example.block.continues:
-            namespace = fresh_namespace()
-        yield example, run_block(example.block, namespace)
+        if run.skip_reason(example.block) is None:
+            yield example, run_block(example.block, run.namespace)

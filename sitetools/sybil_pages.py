@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -12,8 +11,8 @@ import pytest
 from pymdownx.snippets import SnippetMissingError
 from sybil import Document, Example, Region
 
-from sitetools.examples import PageBlock
-from sitetools.outputs import Block, describe_mismatch, fresh_namespace, run_block
+from sitetools.examples import PageBlock, PageRun
+from sitetools.outputs import Block, describe_mismatch, run_block
 from sitetools.pages import Fence, SiteError, fences, relative, resolve
 
 
@@ -51,15 +50,7 @@ class ExpandedPage(Document):
         except SnippetMissingError as error:
             raise SiteError(f"{relative(page)}: {error}") from None
         self.expanded = "\n".join(lines)
-        # Tracebacks and debuggers can then show the page exactly as it is rendered.
-        expanded_name = f"{path} (expanded)"
-        linecache.cache[expanded_name] = (
-            len(self.expanded),
-            None,
-            [line + "\n" for line in lines],
-            expanded_name,
-        )
-        self.skipped_last = False
+        self.run: PageRun | None = None
 
 
 def parse_python_blocks(document: ExpandedPage) -> Iterator[Region]:
@@ -100,16 +91,12 @@ def cuda_available() -> bool:
 def run_page_block(example: Example) -> str | None:
     item: PageBlock = example.parsed
     document: ExpandedPage = example.document
-    if item.block.continues and document.skipped_last:
-        pytest.skip(f"{item.place}: continues a block that was skipped")
-    document.skipped_last = False
-    if item.block.needs_cuda and not cuda_available():
-        document.skipped_last = True
-        pytest.skip(f"{item.place}: needs a CUDA GPU; torch.cuda.is_available() is False here")
-    if not item.block.continues:
-        example.namespace.clear()
-        example.namespace.update(fresh_namespace())
-    outcomes = run_block(item.block, example.namespace)
+    if document.run is None:
+        document.run = PageRun(cuda_available())
+    reason = document.run.skip_reason(item.block)
+    if reason:
+        pytest.skip(f"{item.place}: {reason}")
+    outcomes = run_block(item.block, document.run.namespace)
     problems = [
         describe_mismatch(item.block, outcome) for outcome in outcomes if not outcome.matches
     ]
