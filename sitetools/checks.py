@@ -9,6 +9,7 @@ from sitetools.pages import (
     DOCS_DIR,
     ROOT,
     SNIPPETS_DIR,
+    Include,
     english_pages,
     includes,
     relative,
@@ -39,21 +40,39 @@ def parity_problems(
 
 
 def mirror_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[str]:
-    """Each page draws only from its own snippet files at the mirrored path.
+    """Each page draws from its own snippet files at the mirrored path.
 
     That is the Python module, and for code that is not Python (shell commands, say) a file of
-    the same name with its own suffix.
+    the same name with its own suffix. A page may also show again a section that another page
+    shows from its own files (a later chapter repeating a class it builds on); a section no page
+    owns has no home and is reported.
     """
+    pages = english_pages(docs_dir)
+    owned = {
+        (include.path, include.section)
+        for page in pages
+        for _, include in includes(page.read_text(encoding="utf-8"), page)
+        if _mirrors(include, page, docs_dir, root)
+    }
     problems = []
-    for page in english_pages(docs_dir):
+    for page in pages:
         module = snippet_module_for(page, docs_dir, root).relative_to(root)
         for fence, include in includes(page.read_text(encoding="utf-8"), page):
-            if Path(include.path).with_suffix("") != module.with_suffix(""):
+            if not _mirrors(include, page, docs_dir, root) and (
+                include.path,
+                include.section,
+            ) not in owned:
                 problems.append(
-                    f"{fence.place}: includes {include.path}; "
-                    f"this page's snippets are {module.as_posix()} (or another suffix)"
+                    f"{fence.place}: includes {include}; this page's snippets are "
+                    f"{module.as_posix()} (or another suffix), and no page shows that section "
+                    "from its own files"
                 )
     return problems
+
+
+def _mirrors(include: Include, page: Path, docs_dir: Path, root: Path) -> bool:
+    module = snippet_module_for(page, docs_dir, root).relative_to(root)
+    return Path(include.path).with_suffix("") == module.with_suffix("")
 
 
 def snippet_files(snippets_dir: Path = SNIPPETS_DIR) -> list[Path]:

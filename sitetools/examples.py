@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitetools.outputs import Block, Outcome, block_from_section, fresh_namespace, run_block
 from sitetools.pages import DOCS_DIR, ROOT, Fence, Section, english_pages, includes, resolve
+
+# Blocks that draw end with plt.show(): a window for a reader, nothing here, where no screen is.
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 @dataclass(frozen=True)

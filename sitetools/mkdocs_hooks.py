@@ -9,8 +9,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from sitetools.pages import SiteError, includes, inline_code, resolve
+from sitetools.notebooks import with_notebook_note, write_notebooks
+from sitetools.pages import SiteError, fences, includes, inline_code, resolve
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -46,7 +48,39 @@ def on_page_context(context, page, config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    write_mainland_pages(Path(config.docs_dir))
+    docs_dir = Path(config.docs_dir)
+    write_mainland_pages(docs_dir)
+    try:
+        write_notebooks(docs_dir, Path(config.config_file_path).parent)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
+def on_files(files, config, **kwargs):
+    """Give the notebooks back to mkdocs-jupyter.
+
+    mkdocs-static-i18n rebuilds every file as a plain File for each language, which silently
+    drops mkdocs-jupyter's wrapper: the notebook pages would build empty. Wrap them again,
+    keeping the language's own address.
+    """
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    unwrapped = [
+        file
+        for file in files
+        if jupyter.should_include(file) and not isinstance(file, NotebookFile)
+    ]
+    # The same Files object: mkdocs-static-i18n's subclass resolves links per language.
+    for file in unwrapped:
+        notebook = NotebookFile(file, **config)
+        notebook.dest_uri = file.dest_uri
+        notebook.abs_dest_path = file.abs_dest_path
+        notebook.url = file.url
+        files.remove(file)
+        files.append(notebook)
+    return files
 
 
 @cache
@@ -91,4 +125,9 @@ def fill_placeholders(markdown: str, page_name: str) -> str:
 
 def on_page_markdown(markdown, page, config, **kwargs):
     check_code_blocks(page, config)
+    source = Path(page.file.abs_src_path)
+    # Read by the theme, which then loads the local Mermaid library on this page only.
+    page.meta["diagrams"] = any(fence.language == "mermaid" for fence in fences(markdown, source))
+    if page.meta.get("notebook") is True:
+        markdown = with_notebook_note(markdown, page.file.src_uri)
     return fill_placeholders(markdown, page.file.src_uri)

@@ -1,6 +1,7 @@
 """Rewrite the `#>` lines under every printing statement from a real run.
 
-    python -m sitetools.update_outputs
+    python -m sitetools.update_outputs                     # every page
+    python -m sitetools.update_outputs docs/autograd.md    # only the pages named
 
 Only statements whose output no longer matches are rewritten, so `...` wildcards written for
 output that honestly varies are kept. Run it after an intentional change, then read the diff.
@@ -51,12 +52,21 @@ def rewrite(path: Path, edits: list[tuple[set[int], int, list[str]]]) -> bool:
     return True
 
 
-def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> int:
+def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT, only: list[Path] | None = None) -> int:
     import torch
 
+    pages = english_pages(docs_dir)
+    if only:
+        wanted = {path.resolve() for path in only}
+        unknown = wanted - {page.resolve() for page in pages}
+        if unknown:
+            names = ", ".join(sorted(relative(path) for path in unknown))
+            print(f"Not an English page under {relative(docs_dir)}: {names}", file=sys.stderr)
+            return 2
+        pages = [page for page in pages if page.resolve() in wanted]
     edits = defaultdict(list)
     failed = False
-    for page in english_pages(docs_dir):
+    for page in pages:
         examples = page_blocks(page, root)
         for example, outcomes in run_in_page_order(examples, torch.cuda.is_available()):
             for outcome in outcomes:
@@ -76,4 +86,4 @@ def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(update())
+    sys.exit(update(only=[Path(argument) for argument in sys.argv[1:]]))

@@ -112,7 +112,15 @@ def test_a_page_using_another_pages_module_is_reported(project):
     project.snippet("other.py", "# --8<-- [start:a]\n# --8<-- [end:a]\n")
     project.page("demo.md", include_page("a", module="other"))
     (problem,) = mirror_problems(project.root / "docs", project.root)
-    assert "includes snippets/other.py; this page's snippets are snippets/demo.py" in problem
+    assert "demo.md, line 5: includes snippets/other.py:a; this page's snippets are " in problem
+    assert "snippets/demo.py" in problem
+
+
+def test_a_page_may_show_again_a_section_its_own_page_shows(project):
+    project.snippet("other.py", "# --8<-- [start:a]\n# --8<-- [end:a]\n")
+    project.page("other.md", include_page("a", module="other"))
+    project.page("demo.md", include_page("a", module="other"))
+    assert mirror_problems(project.root / "docs", project.root) == []
 
 
 def test_a_page_may_include_its_own_non_python_snippets(project):
