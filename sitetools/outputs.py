@@ -14,6 +14,10 @@ import copy
 import doctest
 import io
 import re
+import shlex
+import subprocess
+import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +28,14 @@ from sitetools.pages import ROOT, Section, relative
 OUTPUT_MARK = "#>"
 CONTINUES_RE = re.compile(r"^# Continues the previous block\b")
 NEEDS_CUDA_RE = re.compile(r"^# Needs a CUDA GPU\b")
+RUN_WITH_RE = re.compile(r"^# Run with: (?P<command>\S.*?)\s*$")
+# What a command on the page names, and what runs it here: this interpreter and its packages.
+LAUNCHERS = {
+    "torchrun": [sys.executable, "-m", "torch.distributed.run"],
+    "python": [sys.executable],
+    "python3": [sys.executable],
+}
+LAUNCH_TIMEOUT_S = 300
 _CHECKER = doctest.OutputChecker()
 _OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
@@ -68,6 +80,12 @@ class Block:
     @property
     def needs_cuda(self) -> bool:
         return any(NEEDS_CUDA_RE.match(line) for line in self.header)
+
+    @property
+    def command(self) -> str | None:
+        """The command the block says it is run with, as a whole script (`# Run with: ...`)."""
+        found = (RUN_WITH_RE.match(line) for line in self.header)
+        return next((match["command"] for match in found if match), None)
 
     def file_line(self, block_line: int) -> int:
         return self.line_numbers[block_line - 1]
@@ -122,6 +140,8 @@ class Outcome:
 
 def run_block(block: Block, namespace: dict) -> list[Outcome]:
     """Run each top-level statement in turn, capturing what it prints; stop at an exception."""
+    if block.command:
+        return [run_with_command(block)]
     outcomes = []
     for statement in block.statements():
         buffer = io.StringIO()
@@ -133,6 +153,50 @@ def run_block(block: Block, namespace: dict) -> list[Outcome]:
             break
         outcomes.append(Outcome(statement, buffer.getvalue()))
     return outcomes
+
+
+def run_with_command(block: Block) -> Outcome:
+    """Save the block under the file name its command names and run that command.
+
+    Its `#>` lines, all at the end of the block, are what the whole run prints.
+    """
+    statements = block.statements()
+    last = statements[-1]
+    for statement in statements[:-1]:
+        if statement.expected:
+            line = block.file_line(statement.output_lines[0])
+            raise ValueError(
+                f"{relative(block.filename)}:{line}: a block run with a command keeps all of "
+                "its #> lines at its end, after the last statement"
+            )
+    words = shlex.split(block.command)
+    scripts = [word for word in words if word.endswith(".py")]
+    if words[0] not in LAUNCHERS or len(scripts) != 1:
+        raise ValueError(
+            f"{relative(block.filename)}:{block.file_line(1)}: cannot run `{block.command}`; "
+            f"it must start with one of {', '.join(LAUNCHERS)} and name one .py file"
+        )
+    with tempfile.TemporaryDirectory() as workdir:
+        Path(workdir, scripts[0]).write_text(block.code, encoding="utf-8")
+        try:
+            result = subprocess.run(
+                LAUNCHERS[words[0]] + words[1:],
+                cwd=workdir,
+                capture_output=True,
+                text=True,
+                timeout=LAUNCH_TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired:
+            return Outcome(last, "", f"`{block.command}` ran past {LAUNCH_TIMEOUT_S} s")
+    error = None
+    if result.returncode != 0:
+        first_line = block.file_line(1) - 1
+        error = (
+            f"`{block.command}` exited with status {result.returncode} "
+            f"(line N of {scripts[0]} is line N+{first_line} of {relative(block.filename)}):\n"
+            + "\n".join(result.stderr.rstrip().splitlines()[-25:])
+        )
+    return Outcome(last, result.stdout, error)
 
 
 def snippet_traceback(error: BaseException, block: Block) -> str:

@@ -69,6 +69,9 @@ def fresh_run_problems(examples) -> list[str]:
         chain = [*chain, example] if example.block.continues else [example]
         if not CUDA and any(link.block.needs_cuda for link in chain):
             continue
+        # A block run with its own command (torchrun, say) always starts new interpreters.
+        if example.block.command:
+            continue
         chains.append(chain)
     payload = [
         {"code": "\n".join(link.block.code for link in chain), "filename": chain[-1].place}

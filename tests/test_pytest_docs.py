@@ -143,3 +143,39 @@ def test_changing_a_real_output_line_fails_pytest_docs(tmp_path):
     assert "1 failed" in result.stdout
     assert f"tensors.md, line {fence.line} (snippets/tensors.py:{section.name})" in result.stdout
     assert "(changed)" in result.stdout
+
+
+RUN_WITH_SCRIPT = (
+    "# --8<-- [start:script]\n"
+    "# Run with: python greet.py --name reader\n"
+    "import sys\n"
+    "\n"
+    "print(f'{sys.argv[0]} says hello to {sys.argv[2]}')\n"
+    "print(__name__)\n"
+    "#> greet.py says hello to reader\n"
+    "#> __main__\n"
+    "# --8<-- [end:script]\n"
+)
+
+
+def test_a_block_run_with_a_command_is_saved_under_its_name_and_run(project):
+    project.snippet("demo.py", RUN_WITH_SCRIPT)
+    project.page("demo.md", include_page("script"))
+    result = project.pytest_docs()
+    assert result.returncode == 0, result.stdout
+    project.snippet("demo.py", RUN_WITH_SCRIPT.replace("#> __main__", "#> __demo__"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "expected:\n    greet.py says hello to reader\n    __demo__" in result.stdout
+
+
+def test_a_command_that_fails_shows_its_status_and_error(project):
+    project.snippet(
+        "demo.py",
+        RUN_WITH_SCRIPT.replace("print(__name__)", "raise SystemExit('no network here')"),
+    )
+    project.page("demo.md", include_page("script"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "`python greet.py --name reader` exited with status 1" in result.stdout
+    assert "no network here" in result.stdout
