@@ -143,6 +143,9 @@ def notebook_from(script: str):
         "language": "python",
     }
     notebook.metadata.pop("jupytext", None)
+    # Fixed ids, so an unchanged chapter writes a byte-identical notebook.
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"
     return notebook
 
 
@@ -168,6 +171,7 @@ def execute(notebook, page: Path):
             notebook,
             timeout=CELL_TIMEOUT_S,
             kernel_name="python3",
+            record_timing=False,
             allow_errors=False,
             resources={"metadata": {"path": workdir}},
         )

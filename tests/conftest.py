@@ -40,6 +40,9 @@ def copy_of_the_site(tmp_path):
     for folder in ("docs", "snippets", "sitetools"):
         ignore = shutil.ignore_patterns("*.zh-CN.md")
         shutil.copytree(ROOT / folder, project / folder, ignore=ignore)
+    # Executed notebooks are cached by their code, so a copy can share the real site's cache.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return project
 
 
