@@ -58,10 +58,8 @@ def mirror_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[str]:
     for page in pages:
         module = snippet_module_for(page, docs_dir, root).relative_to(root)
         for fence, include in includes(page.read_text(encoding="utf-8"), page):
-            if not _mirrors(include, page, docs_dir, root) and (
-                include.path,
-                include.section,
-            ) not in owned:
+            shown_elsewhere = (include.path, include.section) in owned
+            if not _mirrors(include, page, docs_dir, root) and not shown_elsewhere:
                 problems.append(
                     f"{fence.place}: includes {include}; this page's snippets are "
                     f"{module.as_posix()} (or another suffix), and no page shows that section "
