@@ -9,6 +9,7 @@ from importlib.metadata import version
 
 import pytest
 
+from sitetools.notebooks import notebook_pages
 from sitetools.pages import DOCS_DIR, english_pages, includes, resolve, translation_of
 from sitetools.zh_cn import mainland_page
 
@@ -146,3 +147,59 @@ def test_zh_cn_is_generated_from_zh_tw(built_site, page):
     generated = translation_of(page, "zh-CN")
     assert generated.read_text(encoding="utf-8") == mainland_page(translation_of(page, "zh-TW"))
     assert "Generated from" in generated.read_text(encoding="utf-8")
+
+
+NOTEBOOK_PAGES = notebook_pages()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES, ids=lambda page: page.name)
+def test_notebook_pages_show_every_block_run_and_offer_the_download(built_site, page, language):
+    folder = built_site / LANGUAGES[language] / "notebooks" / page.stem
+    text = (folder / "index.html").read_text(encoding="utf-8")
+    blocks = [fence for fence, _ in includes(page.read_text(encoding="utf-8"), page)]
+    assert text.count("jp-CodeCell") >= len([fence for fence in blocks if fence.is_python])
+    assert "jp-OutputArea-output" in text
+    (download,) = re.findall(r'<a href="([^"]+)"[^>]*\bdownload\b', text)
+    notebook = json.loads((folder / download).read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["language"] == "python"
+    code_outputs = [cell["outputs"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert all(outputs for outputs in code_outputs), f"{download}: a code cell has no output"
+    figures = sorted((DOCS_DIR / "figures" / page.stem).glob("*.png"))
+    assert text.count("data:image/png") >= len(figures)
+
+
+def test_every_image_on_every_page_is_in_the_site(built_site):
+    missing = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        for address in re.findall(r'<img [^>]*src="([^"]+)"', html_file.read_text("utf-8")):
+            if not address.startswith("data:") and not (html_file.parent / address).is_file():
+                missing.append(f"{html_file.relative_to(built_site)}: {address}")
+    assert not missing, "\n".join(missing)
+
+
+def test_figures_are_drawn_by_the_chapters_code(built_site):
+    drawn = {
+        (page.stem, path.stem)
+        for page in NOTEBOOK_PAGES
+        for path in (DOCS_DIR / "figures" / page.stem).glob("*.png")
+    }
+    shown = set()
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        shown |= set(re.findall(r"\]\(figures/([\w-]+)/([\w-]+)\.png\)", text))
+    assert shown <= drawn, f"shown but not drawn by any block: {sorted(shown - drawn)}"
+
+
+def test_mermaid_is_served_locally_and_only_to_pages_with_diagrams(built_site):
+    problems = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        text = html_file.read_text(encoding="utf-8")
+        draws = 'class="mermaid"' in text
+        scripts = [src for src in parse(text).loads if "mermaid" in src]
+        if draws != bool(scripts):
+            problems.append(f"{html_file.relative_to(built_site)}: diagram {draws}, {scripts}")
+        for src in scripts:
+            if not (html_file.parent / src).is_file():
+                problems.append(f"{html_file.relative_to(built_site)}: {src} is not in the site")
+    assert not problems, "\n".join(problems)
