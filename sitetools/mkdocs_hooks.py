@@ -83,6 +83,25 @@ def on_files(files, config, **kwargs):
     return files
 
 
+@event_priority(50)  # before mkdocs-jupyter's on_post_build, which evicts its cache
+def on_post_build(config, **kwargs):
+    """Keep mkdocs-jupyter's rendered pages of every language's notebooks.
+
+    mkdocs-static-i18n builds each language in turn, and after each build mkdocs-jupyter evicts
+    the cache entries that build did not use: the other languages' notebooks. Every build would
+    then render every notebook again. Mark the entries of all current notebooks as used.
+    """
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    if not jupyter.config["cache"]:
+        return
+    execute = jupyter.config["execute"]
+    for notebook in Path(config.docs_dir).glob("notebooks/*.ipynb"):
+        key = _compute_cache_key(notebook, jupyter.config, execute)
+        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+
+
 @cache
 def environment() -> dict[str, str]:
     """What this build runs on, read from the environment rather than typed."""
