@@ -163,8 +163,10 @@ def test_notebook_pages_show_every_block_run_and_offer_the_download(built_site, 
     (download,) = re.findall(r'<a href="([^"]+)"[^>]*\bdownload\b', text)
     notebook = json.loads((folder / download).read_text(encoding="utf-8"))
     assert notebook["metadata"]["kernelspec"]["language"] == "python"
-    code_outputs = [cell["outputs"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    assert all(outputs for outputs in code_outputs), f"{download}: a code cell has no output"
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    counts = [cell["execution_count"] for cell in code]
+    assert counts == list(range(1, len(code) + 1)), f"{download}: not every cell was run, in order"
+    assert any(cell["outputs"] for cell in code), f"{download}: no cell printed anything"
     figures = sorted((DOCS_DIR / "figures" / page.stem).glob("*.png"))
     assert text.count("data:image/png") >= len(figures)
 
