@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitetools.notebooks import with_notebook_note, write_notebooks
+from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
@@ -33,6 +33,16 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_page_content(html, page, config, **kwargs):
+    """Keep notebook pages out of the search index (read later, in on_page_context).
+
+    They repeat their chapter's code, and the chapter is the page a search should land on.
+    """
+    if page.file.src_uri.startswith(f"{NOTEBOOKS}/"):
+        page.meta["search"] = {"exclude": True}
+    return html
+
+
 def on_page_context(context, page, config, **kwargs):
     """Make the language switcher's links relative, as every other link on the site is.
 
@@ -48,6 +58,9 @@ def on_page_context(context, page, config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
+    # mkdocs-static-i18n runs one build per language; the generated files serve them all.
+    if not config.plugins["i18n"].is_default_language_build:
+        return
     docs_dir = Path(config.docs_dir)
     write_mainland_pages(docs_dir)
     try:

@@ -205,3 +205,12 @@ def test_mermaid_is_served_locally_and_only_to_pages_with_diagrams(built_site):
             if not (html_file.parent / src).is_file():
                 problems.append(f"{html_file.relative_to(built_site)}: {src} is not in the site")
     assert not problems, "\n".join(problems)
+
+
+def test_search_lands_on_chapters_not_on_their_notebooks(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    assert not [location for location in locations if "notebooks/" in location]
+    for page in NOTEBOOK_PAGES:
+        for prefix in LANGUAGES.values():
+            assert any(location.startswith(f"{prefix}{page.stem}/") for location in locations)
