@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitetools.headings import anchor_notebook_headings
 from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
 from sitetools.zh_cn import to_mainland, write_mainland_pages
@@ -34,12 +35,17 @@ def on_config(config, **kwargs):
 
 
 def on_page_content(html, page, config, **kwargs):
-    """Keep notebook pages out of the search index (read later, in on_page_context).
+    """Keep notebook pages out of the search index (read later, in on_page_context), and make
+    their headings' anchors and table of contents agree.
 
     They repeat their chapter's code, and the chapter is the page a search should land on.
     """
     if page.file.src_uri.startswith(f"{NOTEBOOKS}/"):
         page.meta["search"] = {"exclude": True}
+        try:
+            html = anchor_notebook_headings(html, page.toc)
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from error
     return html
 
 
@@ -55,6 +61,19 @@ def on_page_context(context, page, config, **kwargs):
         if link.startswith(base):
             alternate["link"] = link[len(base) :] or "./"
     return context
+
+
+HEAD_ALTERNATE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Drop the `<link rel="alternate" hreflang>` tags from the head; keep the switcher's links.
+
+    Material's script takes every such link for a language's root and fetches `sitemap.xml`
+    beside it. mkdocs-static-i18n points them at the same page in each language, so every page
+    load asked for three sitemaps that do not exist. The switcher already links to the same page.
+    """
+    return HEAD_ALTERNATE_RE.sub("", output)
 
 
 def on_pre_build(config, **kwargs):
@@ -98,13 +117,19 @@ def on_files(files, config, **kwargs):
 
 @event_priority(50)  # before mkdocs-jupyter's on_post_build, which evicts its cache
 def on_post_build(config, **kwargs):
-    """Keep mkdocs-jupyter's rendered pages of every language's notebooks.
+    """Leave out a sitemap that cannot name real addresses, and keep mkdocs-jupyter's rendered
+    pages of every language's notebooks.
 
     mkdocs-static-i18n builds each language in turn, and after each build mkdocs-jupyter evicts
     the cache entries that build did not use: the other languages' notebooks. Every build would
     then render every notebook again. Mark the entries of all current notebooks as used.
     """
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    if not config.site_url:
+        # Without the address the site is published at, every <loc> would read "None...".
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
 
     jupyter = config.plugins["mkdocs-jupyter"]
     if not jupyter.config["cache"]:
