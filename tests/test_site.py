@@ -8,18 +8,13 @@ from html.parser import HTMLParser
 from importlib.metadata import version
 
 import pytest
+from site_urls import LANGUAGES, page_url
 
 from sitetools.notebooks import notebook_pages
 from sitetools.pages import DOCS_DIR, english_pages, includes, resolve, translation_of
 from sitetools.zh_cn import mainland_page
 
-LANGUAGES = {"en": "", "zh-TW": "zh-TW/", "zh-CN": "zh-CN/"}
 PAGES = english_pages()
-
-
-def page_url(page) -> str:
-    relative = page.relative_to(DOCS_DIR).with_suffix("")
-    return "" if relative.name == "index" else f"{relative.as_posix()}/"
 
 
 def built_page(site, page, language) -> str:

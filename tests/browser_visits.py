@@ -1,0 +1,164 @@
+"""One visit of a built page in Chromium: what a reader's browser sees, recorded for the tests."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+SERIOUS = ("serious", "critical")
+# The page's structure is the same in both schemes; only these rules' outcome depends on colour.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Material renders each diagram into a closed shadow root; opening them lets the test see the SVG.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attach.call(this, {...init, mode: "open"});
+};
+"""
+OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
+COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy"]')].map(b => {
+  const block = b.closest('.highlight');
+  const language = [...block.classList].find(name => name.startsWith('language-'));
+  return {
+    language: language ? language.slice('language-'.length) : '',
+    shown: block.querySelector('code').textContent,
+  };
+})"""
+BROKEN_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach(image => { image.loading = 'eager'; });
+  await Promise.allSettled(images.map(image => image.decode()));
+  return images.filter(image => !image.complete || !image.naturalWidth).map(image => image.src);
+}"""
+RENDERED_DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')]
+  .filter(diagram => diagram.shadowRoot && diagram.shadowRoot.querySelector('svg')).length"""
+
+
+@dataclass
+class CopiedBlock:
+    index: int
+    language: str
+    text: str
+    shown: str
+
+    @property
+    def place(self) -> str:
+        return f"copy button {self.index + 1} ({self.language} block)"
+
+
+@dataclass
+class Visit:
+    url: str
+    problems: list[str] = field(default_factory=list)
+    copied: list[CopiedBlock] = field(default_factory=list)
+    violations: dict[str, list[str]] = field(default_factory=dict)
+    diagrams_expected: int = 0
+    diagrams_rendered: int = 0
+    broken_images: list[str] = field(default_factory=list)
+    notebook_download: str | None = None
+
+
+def watch(page, base: str, visit: Visit) -> None:
+    """Record console errors, uncaught exceptions, failed loads and requests to other hosts."""
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and visit.problems.append(f"console error: {message.text}")
+        ),
+    )
+    page.on("pageerror", lambda error: visit.problems.append(f"uncaught exception: {error}"))
+    page.on(
+        "request",
+        lambda request: (
+            not request.url.startswith((base, "data:", "blob:"))
+            and visit.problems.append(f"request to another host: {request.url}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and visit.problems.append(f"HTTP {response.status} for {response.url}")
+        ),
+    )
+
+
+def serious_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical findings, all rules or only the ones named."""
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    found = []
+    for violation in Axe().run(page, options=options).response["violations"]:
+        if violation["impact"] in SERIOUS:
+            targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+            found.append(
+                f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} elements): "
+                f"{violation['help']}; e.g. {targets}"
+            )
+    return found
+
+
+def copy_every_block(page) -> list[CopiedBlock]:
+    """Click each copy button as a reader would and read what landed on the clipboard."""
+    blocks = page.evaluate(COPY_BUTTONS)
+    copied = []
+    buttons = page.locator('button[data-md-type="copy"]')
+    for index, block in enumerate(blocks):
+        page.evaluate("navigator.clipboard.writeText('')")
+        buttons.nth(index).click()
+        text = page.evaluate("navigator.clipboard.readText()")
+        copied.append(CopiedBlock(index, block["language"], text, block["shown"]))
+    return copied
+
+
+def visit_in_light(context, base: str, url: str, source_html: str) -> Visit:
+    visit = Visit(url)
+    page = context.new_page()
+    watch(page, base, visit)
+    page.goto(base + url, wait_until="networkidle")
+    page.evaluate(OPEN_EVERY_DETAILS)
+    visit.diagrams_expected = source_html.count('class="mermaid"')
+    if visit.diagrams_expected:
+        # On a time-out the count below says how many are missing.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                f"({RENDERED_DIAGRAMS})() >= {visit.diagrams_expected}", timeout=20_000
+            )
+        visit.diagrams_rendered = page.evaluate(RENDERED_DIAGRAMS)
+    visit.broken_images = page.evaluate(BROKEN_IMAGES)
+    visit.copied = copy_every_block(page)
+    if page.locator("a[download]").count():
+        with page.expect_download() as download:
+            page.locator("a[download]").first.click()
+        visit.notebook_download = download.value.path().read_text(encoding="utf-8")
+    visit.violations["light"] = serious_violations(page)
+    page.close()
+    return visit
+
+
+def check_in_dark(context, base: str, visit: Visit) -> None:
+    page = context.new_page()
+    watch(page, base, visit)
+    page.goto(base + visit.url, wait_until="networkidle")
+    page.evaluate(OPEN_EVERY_DETAILS)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if scheme != "slate":
+        visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme")
+    visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
+    page.close()
+
+
+def notebook_cells_run(text: str) -> str | None:
+    """What is wrong with a downloaded notebook, if anything."""
+    notebook = json.loads(text)
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    if not code:
+        return "it has no code cell"
+    if [cell["execution_count"] for cell in code] != list(range(1, len(code) + 1)):
+        return "not every cell was run, in order"
+    return None
