@@ -16,7 +16,7 @@ from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
-PLACEHOLDER_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+PLACEHOLDER_RE = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 DERIVED_LANGUAGE_SETTINGS = ("site_name", "site_description", "nav_translations")
 
 
@@ -168,10 +168,26 @@ def check_code_blocks(page, config) -> None:
 
 
 def fill_placeholders(markdown: str, page_name: str) -> str:
-    values = environment()
+    """`{{ torch_version }}` from the environment, `{{ benchmark.<name> }}` from the benchmark."""
+    from mkdocs.plugins import get_plugin_logger
+
+    from sitetools.benchmark_figures import BenchmarkError, placeholders
+
+    values = dict(environment())
+    unmeasured: list[str] = []
 
     def fill(match: re.Match) -> str:
         name = match[1]
+        if unmeasured and name.startswith("benchmark."):
+            return "?"
+        if name not in values and name.startswith("benchmark."):
+            try:  # Read only where a page shows a figure.
+                values.update(placeholders())
+            except BenchmarkError as error:
+                # An error, which fails the (strict) build once every other problem is reported.
+                get_plugin_logger("benchmark").error(f"{page_name}: {error}")
+                unmeasured.append(name)
+                return "?"
         if name not in values:
             known = ", ".join(sorted(values))
             raise PluginError(f"{page_name}: unknown placeholder {{{{ {name} }}}} (known: {known})")

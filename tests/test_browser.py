@@ -195,7 +195,8 @@ def test_search_finds_the_chapter(page, base_url, home, query, chapter, rank):
     page.goto(base_url + home, wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill(query)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=20_000)
+    # The first search loads and indexes the whole site's index: slow on a busy machine.
+    page.locator(".md-search-result__item a").first.wait_for(timeout=90_000)
     links = page.locator(".md-search-result__item > a").evaluate_all("ls => ls.map(l => l.href)")
     # A link carries the query (?h=...) for highlighting: compare the pages alone.
     offered = list(dict.fromkeys(urlsplit(link)._replace(query="").geturl() for link in links))

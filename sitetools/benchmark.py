@@ -1,0 +1,255 @@
+"""Measure the site's figures, print them next to their targets, write benchmarks/results.json.
+
+    python -m sitetools.benchmark               # everything, about 15 minutes
+    python -m sitetools.benchmark --skip-suite  # keeps the last whole-suite time, marked as kept
+
+It measures; it does not gate: a missed target is printed as MISSED and the exit status is 0.
+The builds run in a fresh copy of the project, so "cold" means no executed notebooks and no
+jieba cache, without touching the checkout's own caches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sitetools.benchmark_figures import (
+    CATEGORIES,
+    RESULTS,
+    TARGETS,
+    BenchmarkError,
+    load,
+    pick,
+    table,
+)
+from sitetools.browser import CHROMIUM_ARGS, chromium_path
+from sitetools.pages import ROOT, relative
+
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_RUNS = 3
+# What a build reads; the testing page shows the figures of the last run.
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "benchmarks/results.json")
+PROJECT_FOLDERS = ("docs", "snippets", "sitetools")
+GENERATED = shutil.ignore_patterns("*.zh-CN.md", "notebooks", "figures", "__pycache__")
+QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MAIN_THREAD_IDLE = "() => new Promise(done => requestIdleCallback(done, {timeout: 10000}))"
+
+
+def run_pytest(*args: str) -> dict[str, Any]:
+    """Wall time and outcome counts of `python -m pytest -q -p no:cacheprovider <args>`."""
+    command = [sys.executable, "-m", "pytest", *args, "-q", "-p", "no:cacheprovider"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=QUIET, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    summary = [line for line in result.stdout.splitlines() if re.search(r" in [\d.]+s\b", line)]
+    counts = dict(re.findall(r"(\d+) (\w+)", summary[-1])) if summary else {}
+    return {
+        "seconds": round(seconds, 1),
+        "passed": int(counts.get("passed", 0)),
+        "skipped": int(counts.get("skipped", 0)),
+        "failed": int(counts.get("failed", 0)) + int(counts.get("errors", counts.get("error", 0))),
+        "command": " ".join(["python", *command[1:]]),
+    }
+
+
+def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise BenchmarkError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return round(seconds, 1)
+
+
+def measure_builds(workdir: Path) -> tuple[dict[str, Any], Path]:
+    """Cold: a fresh copy with no .cache/ and an empty TMPDIR (jieba keeps its cache there)."""
+    project, site, tmp = workdir / "project", workdir / "site", workdir / "tmp"
+    (project / "benchmarks").mkdir(parents=True)
+    tmp.mkdir()
+    for name in PROJECT_PARTS:
+        shutil.copy2(ROOT / name, project / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, project / name, ignore=GENERATED)
+    env = {**QUIET, "TMPDIR": str(tmp)}
+    cold = timed_build(project, site, env)
+    warm = timed_build(project, site, env)
+    how = "cold: a fresh copy of the project (no .cache/) and an empty TMPDIR (no jieba cache)"
+    return {"cold_seconds": cold, "warm_seconds": warm, "how": how}, site
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every page of every language in the built site, as a path below the site's root."""
+    pages = [path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")]
+    return sorted(f"{page}/" if page != "." else "" for page in pages)
+
+
+def transferred(browser: Any, url: str) -> tuple[int, int]:
+    """Bytes on the wire (headers and compressed bodies) and requests, from an empty cache."""
+    context = browser.new_context()
+    finished: list[Any] = []
+    started = [0]
+    context.on("request", lambda _: started.__setitem__(0, started[0] + 1))
+    context.on("requestfinished", lambda request: finished.append(request))
+    context.on("requestfailed", lambda request: finished.append(request))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    # Requests that start late, once the main thread is free (after a diagram), count too.
+    seen, deadline = -1, time.monotonic() + 60
+    while (started[0], len(finished)) != (seen, seen) and time.monotonic() < deadline:
+        seen = len(finished)
+        page.evaluate(MAIN_THREAD_IDLE)
+        page.wait_for_timeout(500)
+    total = 0
+    for request in finished:
+        sizes, response = request.sizes(), request.response()
+        length = int(response.header_value("content-length") or 0) if response else 0
+        # Playwright reports 0 for the body of a worker's script; the header has its size.
+        body = sizes["responseBodySize"] or length
+        if length and body != length:
+            raise BenchmarkError(f"{request.url}: counted {body} body bytes, sent {length}")
+        total += sizes["responseHeadersSize"] + body
+    context.close()
+    return total, len(finished)
+
+
+def measure_pages(site: Path) -> tuple[list[dict[str, Any]], str]:
+    from playwright.sync_api import sync_playwright
+
+    from sitetools.browser import launch
+    from sitetools.serve import serve
+
+    results = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for url in page_urls(site):
+            total, requests = transferred(browser, base + url)
+            html = (site / url / "index.html").read_text(encoding="utf-8")
+            diagrams = 'class="mermaid"' in html
+            results.append({"url": url, "bytes": total, "requests": requests, "diagrams": diagrams})
+        version = browser.version
+        browser.close()
+    return results, version
+
+
+def lighthouse(site: Path, url: str) -> dict[str, Any]:
+    """Median score per category of LIGHTHOUSE_RUNS runs (mobile), and what cost points."""
+    from sitetools.serve import serve
+
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    env = {**os.environ, "CHROME_PATH": chromium_path() or "chromium"}
+    reports = []
+    with serve(site) as base, tempfile.TemporaryDirectory() as tmp:
+        for run in range(LIGHTHOUSE_RUNS):
+            output = Path(tmp) / f"{run}.json"
+            command = [str(LIGHTHOUSE), base + url, "--quiet", "--output=json"]
+            command += [f"--output-path={output}", f"--chrome-flags={flags}"]
+            command += [f"--only-categories={','.join(CATEGORIES)}"]
+            result = subprocess.run(command, env=env, capture_output=True, text=True)
+            if result.returncode or not output.is_file():
+                raise BenchmarkError(f"Lighthouse failed on /{url}:\n{result.stderr[-2000:]}")
+            reports.append(json.loads(output.read_text(encoding="utf-8")))
+    runs = [{c: report["categories"][c]["score"] for c in CATEGORIES} for report in reports]
+    scores = {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
+    # What cost points, from the run whose performance score is the median one.
+    middle = reports[sorted(range(len(runs)), key=lambda i: runs[i]["performance"])[len(runs) // 2]]
+    return {"url": url, "scores": scores, "runs": runs, "not_full_marks": findings(middle)}
+
+
+def findings(report: dict[str, Any]) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            scored = audit["scoreDisplayMode"] in {"binary", "numeric", "metricSavings"}
+            if scored and audit["score"] is not None and audit["score"] < 1:
+                items = (audit.get("details") or {}).get("items") or []
+                shown = [audit.get("displayValue") or f"score {audit['score']}"]
+                shown += [what(item) for item in items[:3] if category != "performance"]
+                found.setdefault(category, {})[ref["id"]] = "; ".join(filter(None, shown))
+    return found
+
+
+def what(item: dict[str, Any]) -> str:
+    """The failing element, message or URL of one item of a Lighthouse audit."""
+    node = item.get("node") or {}
+    return str(node.get("snippet") or item.get("description") or item.get("url") or "")[:160]
+
+
+def machine(chromium: str) -> dict[str, Any]:
+    import torch
+
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    memory_kb = int(re.search(r"^MemTotal:\s*(\d+)", meminfo, re.MULTILINE)[1])  # type: ignore[index]
+    package = json.loads((LIGHTHOUSE.parents[1] / "lighthouse" / "package.json").read_text())
+    return {
+        "cpu_count": len(os.sched_getaffinity(0)),
+        "cpu_model": model[1].strip() if model else platform.processor(),
+        "memory_gib": round(memory_kb / 2**20, 1),
+        "system": f"{platform.system()} {platform.release()}",
+        "python_version": platform.python_version(),
+        "torch_version": torch.__version__.split("+")[0],
+        "chromium_version": chromium,
+        "lighthouse_version": package["version"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-suite", action="store_true", help="keep the last suite time")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"no {relative(LIGHTHOUSE)}: run `npm ci --prefix benchmarks` first")
+    data: dict[str, Any] = {"measured_on": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    data["targets"] = TARGETS
+    data["load_average"] = {"start": [round(load, 2) for load in os.getloadavg()]}
+    with tempfile.TemporaryDirectory() as workdir:
+        print("mkdocs build, cold and warm ...", flush=True)
+        data["build"], site = measure_builds(Path(workdir))
+        print("bytes per page ...", flush=True)
+        data["pages"], chromium = measure_pages(site)
+        english = [page for page in data["pages"] if not page["url"].startswith("zh-")]
+        heaviest = max(english, key=lambda page: page["bytes"])["url"]
+        print(f"Lighthouse, / and /{heaviest} ...", flush=True)
+        data["lighthouse"] = {
+            "form_factor": "mobile",
+            "runs": LIGHTHOUSE_RUNS,
+            "kept": f"the median of {LIGHTHOUSE_RUNS} runs, per category (scores vary by run)",
+            "pages": {"home": lighthouse(site, ""), "heaviest": lighthouse(site, heaviest)},
+        }
+    print("pytest docs ...", flush=True)
+    data["pytest_docs"] = run_pytest("docs")
+    if args.skip_suite:
+        last = load(args.output)
+        previous = pick(last, "suite", args.output)
+        kept_from = previous.get("carried_over_from") or pick(last, "measured_on", args.output)
+        data["suite"] = {**previous, "carried_over_from": kept_from}
+    else:
+        print("the whole suite ...", flush=True)
+        data["suite"] = run_pytest()
+    data["machine"] = machine(chromium)
+    data["load_average"]["end"] = [round(load, 2) for load in os.getloadavg()]
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(data))
+    print(f"\nWritten to {relative(args.output)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
