@@ -53,6 +53,9 @@ def run_pytest(*args: str) -> dict[str, Any]:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=QUIET, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    if result.returncode:
+        # The figure of a failing run means little: show why it failed.
+        print("\n".join(result.stdout.splitlines()[-80:]), file=sys.stderr)
     summary = [line for line in result.stdout.splitlines() if re.search(r" in [\d.]+s\b", line)]
     counts = dict(re.findall(r"(\d+) (\w+)", summary[-1])) if summary else {}
     return {
