@@ -57,7 +57,7 @@ def run_pytest(*args: str) -> dict[str, Any]:
         # The figure of a failing run means little: show why it failed.
         print("\n".join(result.stdout.splitlines()[-80:]), file=sys.stderr)
     summary = [line for line in result.stdout.splitlines() if re.search(r" in [\d.]+s\b", line)]
-    counts = dict(re.findall(r"(\d+) (\w+)", summary[-1])) if summary else {}
+    counts = {word: n for n, word in re.findall(r"(\d+) (\w+)", summary[-1])} if summary else {}
     return {
         "seconds": round(seconds, 1),
         "passed": int(counts.get("passed", 0)),
