@@ -9,11 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from sitetools.headings import anchor_notebook_headings
 from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
+from sitetools.search_index import point_search_at_language, split_by_language
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
@@ -73,7 +74,29 @@ def on_post_page(output, page, config, **kwargs):
     beside it. mkdocs-static-i18n points them at the same page in each language, so every page
     load asked for three sitemaps that do not exist. The switcher already links to the same page.
     """
-    return HEAD_ALTERNATE_RE.sub("", output)
+    output = HEAD_ALTERNATE_RE.sub("", output)
+    prefix = next((p for p in language_prefixes(config) if page.url.startswith(p)), "")
+    try:
+        return point_search_at_language(output, prefix)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
+
+
+def language_prefixes(config) -> list[str]:
+    """The folders the other languages are built into: ["zh-TW/", "zh-CN/"]."""
+    languages = config.plugins["i18n"].config.languages
+    return [f"{language.locale}/" for language in languages if not language.default]
+
+
+@event_priority(-150)  # after mkdocs-static-i18n's (-100), which writes the merged index last
+def split_search_index(config, **kwargs):
+    """Split the merged search index into one per language (sitetools.search_index)."""
+    if config.plugins["i18n"].building:
+        return  # one language of several is done; the merged index comes after the last
+    try:
+        split_by_language(Path(config.site_dir), language_prefixes(config))
+    except (OSError, ValueError) as error:
+        raise PluginError(str(error)) from error
 
 
 def on_pre_build(config, **kwargs):
@@ -115,21 +138,22 @@ def on_files(files, config, **kwargs):
     return files
 
 
+def drop_unaddressed_sitemap(config, **kwargs):
+    if not config.site_url:
+        # Without the address the site is published at, every <loc> would read "None...".
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+
+
 @event_priority(50)  # before mkdocs-jupyter's on_post_build, which evicts its cache
-def on_post_build(config, **kwargs):
-    """Leave out a sitemap that cannot name real addresses, and keep mkdocs-jupyter's rendered
-    pages of every language's notebooks.
+def keep_notebook_cache(config, **kwargs):
+    """Keep mkdocs-jupyter's rendered pages of every language's notebooks.
 
     mkdocs-static-i18n builds each language in turn, and after each build mkdocs-jupyter evicts
     the cache entries that build did not use: the other languages' notebooks. Every build would
     then render every notebook again. Mark the entries of all current notebooks as used.
     """
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    if not config.site_url:
-        # Without the address the site is published at, every <loc> would read "None...".
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            Path(config.site_dir, name).unlink(missing_ok=True)
 
     jupyter = config.plugins["mkdocs-jupyter"]
     if not jupyter.config["cache"]:
@@ -138,6 +162,9 @@ def on_post_build(config, **kwargs):
     for notebook in Path(config.docs_dir).glob("notebooks/*.ipynb"):
         key = _compute_cache_key(notebook, jupyter.config, execute)
         jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+
+
+on_post_build = CombinedEvent(drop_unaddressed_sitemap, keep_notebook_cache, split_search_index)
 
 
 @cache

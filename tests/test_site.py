@@ -42,6 +42,8 @@ class CodeBlocks(HTMLParser):
             self.loads.append(attributes["src"])
         if tag == "link" and attributes.get("href"):
             self.loads.append(attributes["href"])
+        if tag == "script" and attributes.get("data-library"):  # loaded on demand
+            self.loads.append(attributes["data-library"])
 
     def handle_endtag(self, tag):
         if self._depth and tag == "div":
@@ -93,28 +95,51 @@ def test_every_language_has_its_own_lang_attribute(built_site):
     assert '<html lang="zh"' in home["zh-CN"]
 
 
-def search_words(built_site, prefix: str) -> set[str]:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_index(built_site, language_prefix: str) -> dict:
+    path = built_site / language_prefix / "search" / "search_index.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def search_words(built_site, language_prefix: str, page: str = "") -> set[str]:
+    index = search_index(built_site, language_prefix)
     separator = re.compile(index["config"]["separator"])
     words = set()
     for entry in index["docs"]:
-        if entry["location"].startswith(prefix):
+        if entry["location"].startswith(page):
             text = html.unescape(re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"]))
             words.update(separator.split(text))
     return words
 
 
 @pytest.mark.parametrize(
-    ("prefix", "words"),
+    ("language_prefix", "page", "words"),
     [
-        ("zh-TW/", {"張量", "梯度", "記憶體"}),
-        ("zh-CN/", {"张量", "梯度", "内存"}),
-        ("tensors/", {"tensor"}),
+        ("zh-TW/", "", {"張量", "梯度", "記憶體"}),
+        ("zh-CN/", "", {"张量", "梯度", "内存"}),
+        ("", "tensors/", {"tensor"}),
     ],
 )
-def test_the_search_index_holds_whole_words(built_site, prefix, words):
-    found = {word.lower() for word in search_words(built_site, prefix)}
+def test_the_search_index_holds_whole_words(built_site, language_prefix, page, words):
+    found = {word.lower() for word in search_words(built_site, language_prefix, page)}
     assert words <= found, f"missing from the index: {sorted(words - found)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_searches_its_own_pages_only(built_site, language):
+    """Each language's index names only its own pages, and its pages fetch that index."""
+    prefix = LANGUAGES[language]
+    root = built_site / prefix
+    entries = search_index(built_site, prefix)["docs"]
+    locations = {entry["location"].split("#")[0] for entry in entries}
+    strays = sorted(page for page in locations if not (root / page / "index.html").is_file())
+    strays += sorted(page for page in locations if page.startswith("zh-"))
+    assert not strays, f"/{prefix}search/search_index.json names pages not in /{prefix}: {strays}"
+    assert locations >= {page_url(page) for page in PAGES}
+    for page in PAGES:
+        text = built_page(built_site, page, language)
+        base = re.search(r'<script id="__config"[^>]*>.*?"base":\s*"([^"]*)"', text, re.DOTALL)
+        page_dir = root / page_url(page)
+        assert (page_dir / base[1]).resolve() == root.resolve(), f"{page}, {language}: {base[1]}"
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
@@ -203,9 +228,8 @@ def test_mermaid_is_served_locally_and_only_to_pages_with_diagrams(built_site):
 
 
 def test_search_lands_on_chapters_not_on_their_notebooks(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [entry["location"] for entry in index["docs"]]
-    assert not [location for location in locations if "notebooks/" in location]
-    for page in NOTEBOOK_PAGES:
-        for prefix in LANGUAGES.values():
-            assert any(location.startswith(f"{prefix}{page.stem}/") for location in locations)
+    for prefix in LANGUAGES.values():
+        locations = [entry["location"] for entry in search_index(built_site, prefix)["docs"]]
+        assert not [location for location in locations if "notebooks/" in location]
+        for page in NOTEBOOK_PAGES:
+            assert any(location.startswith(f"{page.stem}/") for location in locations)

@@ -1,0 +1,54 @@
+"""One search index per language, so a page downloads and indexes only its own language.
+
+mkdocs-static-i18n merges every language's entries into the site's one index, which every page
+then fetches: three languages' text for a reader of one, and results from the other two.
+Material fetches `search/search_index.json` below the `base` of the page's `__config`, and
+resolves each result's `location` against that same base. Each language gets its own index in
+its own folder, with locations relative to it, and its pages a base that points there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+INDEX = Path("search", "search_index.json")
+CONFIG_BASE_RE = re.compile(
+    r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.DOTALL
+)
+
+
+def split_by_language(site_dir: Path, prefixes: list[str]) -> dict[str, int]:
+    """Move each prefix's entries ("zh-TW/") from the root index to `<prefix>search/`.
+
+    Returns the number of entries each index holds, keyed by prefix ("" for the default).
+    """
+    path = site_dir / INDEX
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the search plugin wrote no index to split")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    by_prefix: dict[str, list[dict]] = {prefix: [] for prefix in ["", *prefixes]}
+    for entry in index["docs"]:
+        prefix = next((p for p in prefixes if entry["location"].startswith(p)), "")
+        by_prefix[prefix].append({**entry, "location": entry["location"][len(prefix) :]})
+    for prefix, docs in by_prefix.items():
+        if not docs:
+            raise ValueError(f"{path}: no search entries for the language at /{prefix}")
+        target = site_dir / prefix / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # UTF-8 rather than \u escapes: Chinese text takes half the bytes (fetch reads UTF-8).
+        text = json.dumps({**index, "docs": docs}, separators=(",", ":"), ensure_ascii=False)
+        target.write_text(text, encoding="utf-8")
+    return {prefix: len(docs) for prefix, docs in by_prefix.items()}
+
+
+def point_search_at_language(html: str, prefix: str) -> str:
+    """Make the page's `__config` base the root of its language (`../..` -> `../../zh-TW/`)."""
+    if not prefix:
+        return html
+    match = CONFIG_BASE_RE.search(html)
+    if match is None:
+        raise ValueError("no base in the page's __config script")
+    base = match[2].rstrip("/")
+    return CONFIG_BASE_RE.sub(lambda m: f"{m[1]}{base}/{prefix}{m[3]}", html, count=1)
