@@ -45,6 +45,12 @@ PROJECT_FOLDERS = ("docs", "snippets", "sitetools")
 GENERATED = shutil.ignore_patterns("*.zh-CN.md", "notebooks", "figures", "__pycache__")
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MAIN_THREAD_IDLE = "() => new Promise(done => requestIdleCallback(done, {timeout: 10000}))"
+SCROLL_TO_THE_END = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y)
+    await new Promise(done => requestAnimationFrame(done))
+  }
+}"""
 
 
 def run_pytest(*args: str) -> dict[str, Any]:
@@ -109,11 +115,13 @@ def transferred(browser: Any, url: str) -> tuple[int, int]:
     context.on("requestfailed", lambda request: finished.append(request))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    # Requests that start late, once the main thread is free (after a diagram), count too.
+    # Read to the end, a screen at a time: what loads as the reader scrolls (Mermaid, when a
+    # diagram nears the screen) counts too, as do requests that start once the thread is free.
     seen, deadline = -1, time.monotonic() + 60
     while (started[0], len(finished)) != (seen, seen) and time.monotonic() < deadline:
         seen = len(finished)
         page.evaluate(MAIN_THREAD_IDLE)
+        page.evaluate(SCROLL_TO_THE_END)
         page.wait_for_timeout(500)
     total = 0
     for request in finished:

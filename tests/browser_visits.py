@@ -36,6 +36,10 @@ BROKEN_IMAGES = """async () => {
 }"""
 RENDERED_DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')]
   .filter(diagram => diagram.shadowRoot && diagram.shadowRoot.querySelector('svg')).length"""
+# How many screen heights below the top of the page the first diagram starts.
+FIRST_DIAGRAM_SCREENS = """() => document.querySelector('pre.mermaid, div.mermaid')
+  .getBoundingClientRect().top / innerHeight"""
+MERMAID_LIBRARY = "/assets/javascripts/mermaid-1"
 
 
 @dataclass
@@ -60,6 +64,10 @@ class Visit:
     diagrams_rendered: int = 0
     broken_images: list[str] = field(default_factory=list)
     notebook_download: str | None = None
+    requested: list[str] = field(default_factory=list)
+    # Where the first diagram is, and whether Mermaid was fetched before the reader scrolled.
+    first_diagram_screens: float | None = None
+    mermaid_before_scrolling: bool = False
 
 
 def watch(page, base: str, visit: Visit) -> None:
@@ -71,6 +79,7 @@ def watch(page, base: str, visit: Visit) -> None:
         ),
     )
     page.on("pageerror", lambda error: visit.problems.append(f"uncaught exception: {error}"))
+    page.on("request", lambda request: visit.requested.append(request.url))
     page.on(
         "request",
         lambda request: (
@@ -89,6 +98,9 @@ def watch(page, base: str, visit: Visit) -> None:
 
 def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical findings, all rules or only the ones named."""
+    # The site lets the browser skip rendering blocks far from the screen (extra.css); axe
+    # cannot judge the colours of what is not rendered, and would call them "incomplete".
+    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important }")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
@@ -116,6 +128,17 @@ def copy_every_block(page) -> list[CopiedBlock]:
     return copied
 
 
+def render_every_diagram(page, expected: int) -> int:
+    """Scroll to each diagram in turn, as a reader would (Mermaid loads when one nears the
+    screen), and count the ones drawn as SVG."""
+    for index in range(expected):
+        page.locator("pre.mermaid, div.mermaid").nth(index).scroll_into_view_if_needed()
+        # On a time-out the count returned says how many are missing.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(f"({RENDERED_DIAGRAMS})() > {index}", timeout=20_000)
+    return page.evaluate(RENDERED_DIAGRAMS)
+
+
 def visit_in_light(context, base: str, url: str, source_html: str) -> Visit:
     visit = Visit(url)
     page = context.new_page()
@@ -124,12 +147,9 @@ def visit_in_light(context, base: str, url: str, source_html: str) -> Visit:
     page.evaluate(OPEN_EVERY_DETAILS)
     visit.diagrams_expected = source_html.count('class="mermaid"')
     if visit.diagrams_expected:
-        # On a time-out the count below says how many are missing.
-        with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(
-                f"({RENDERED_DIAGRAMS})() >= {visit.diagrams_expected}", timeout=20_000
-            )
-        visit.diagrams_rendered = page.evaluate(RENDERED_DIAGRAMS)
+        visit.first_diagram_screens = page.evaluate(FIRST_DIAGRAM_SCREENS)
+        visit.mermaid_before_scrolling = any(MERMAID_LIBRARY in url for url in visit.requested)
+        visit.diagrams_rendered = render_every_diagram(page, visit.diagrams_expected)
     visit.broken_images = page.evaluate(BROKEN_IMAGES)
     visit.copied = copy_every_block(page)
     if page.locator("a[download]").count():
@@ -149,6 +169,7 @@ def check_in_dark(context, base: str, visit: Visit) -> None:
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if scheme != "slate":
         visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme")
+    render_every_diagram(page, visit.diagrams_expected)
     visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
     page.close()
 

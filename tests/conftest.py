@@ -35,7 +35,8 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 def copy_of_the_site(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "pyproject.toml", "benchmarks/results.json"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project / name)
     for folder in ("docs", "snippets", "sitetools"):
         ignore = shutil.ignore_patterns("*.zh-CN.md")

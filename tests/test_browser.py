@@ -55,11 +55,13 @@ def base_url(built_site):
 
 @pytest.fixture(scope="session")
 def visits(browser, base_url, built_site) -> dict[str, Visit]:
-    """Every page of every language, visited once in light mode and once in dark mode."""
+    """Every page of every language, visited once in light mode (every check, all of axe's
+    rules) and once in dark mode (axe's colour rules: the structure does not change)."""
     light = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
     light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    light.add_init_script(OPEN_SHADOW_ROOTS)
     dark = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"])
+    for context in (light, dark):
+        context.add_init_script(OPEN_SHADOW_ROOTS)
     found = {}
     for url in URLS:
         source = (built_site / url / "index.html").read_text(encoding="utf-8")
@@ -159,6 +161,15 @@ def test_diagrams_images_and_notebooks_render(visits, url):
         assert visit.notebook_download, f"/{url}: no notebook download"
         problem = notebook_cells_run(visit.notebook_download)
         assert problem is None, f"/{url}: the downloaded notebook: {problem}"
+
+
+def test_mermaid_waits_until_a_diagram_nears_the_screen(visits):
+    """A page whose first diagram is further down than the library's look-ahead (one screen
+    below the visible one) does not fetch Mermaid until the reader scrolls towards it."""
+    far = {url: visit for url, visit in visits.items() if (visit.first_diagram_screens or 0) > 2.5}
+    assert far, "no page has a diagram far enough down to show that Mermaid waits"
+    eager = [url for url, visit in far.items() if visit.mermaid_before_scrolling]
+    assert not eager, f"Mermaid fetched before scrolling on: {eager}"
 
 
 def test_the_site_has_copy_buttons_diagrams_and_notebooks_to_check(visits):
