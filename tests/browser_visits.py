@@ -98,9 +98,6 @@ def watch(page, base: str, visit: Visit) -> None:
 
 def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical findings, all rules or only the ones named."""
-    # The site lets the browser skip rendering blocks far from the screen (extra.css); axe
-    # cannot judge the colours of what is not rendered, and would call them "incomplete".
-    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important }")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
