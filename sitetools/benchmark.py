@@ -115,13 +115,13 @@ def transferred(browser: Any, url: str) -> tuple[int, int]:
     context.on("requestfailed", lambda request: finished.append(request))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    # Read to the end, a screen at a time: what loads as the reader scrolls (Mermaid, when a
-    # diagram nears the screen) counts too, as do requests that start once the thread is free.
+    # Read to the end, half a screen at a time: what loads as the reader scrolls (Mermaid, when
+    # a diagram nears the screen) counts too, as do requests that start once the thread is free.
+    page.evaluate(SCROLL_TO_THE_END)
     seen, deadline = -1, time.monotonic() + 60
     while (started[0], len(finished)) != (seen, seen) and time.monotonic() < deadline:
         seen = len(finished)
         page.evaluate(MAIN_THREAD_IDLE)
-        page.evaluate(SCROLL_TO_THE_END)
         page.wait_for_timeout(500)
     total = 0
     for request in finished:

@@ -14,7 +14,11 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from sitetools.headings import anchor_notebook_headings
 from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
-from sitetools.search_index import point_search_at_language, split_by_language
+from sitetools.search_index import (
+    language_prefix,
+    point_search_at_language,
+    split_by_language,
+)
 from sitetools.zh_cn import to_mainland, write_mainland_pages
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
@@ -75,7 +79,7 @@ def on_post_page(output, page, config, **kwargs):
     load asked for three sitemaps that do not exist. The switcher already links to the same page.
     """
     output = HEAD_ALTERNATE_RE.sub("", output)
-    prefix = next((p for p in language_prefixes(config) if page.url.startswith(p)), "")
+    prefix = language_prefix(page.url, language_prefixes(config))
     try:
         return point_search_at_language(output, prefix)
     except ValueError as error:

@@ -19,18 +19,20 @@ CONFIG_BASE_RE = re.compile(
 )
 
 
-def split_by_language(site_dir: Path, prefixes: list[str]) -> dict[str, int]:
-    """Move each prefix's entries ("zh-TW/") from the root index to `<prefix>search/`.
+def language_prefix(path: str, prefixes: list[str]) -> str:
+    """The language folder a site path lies in ("zh-TW/"), or "" for the default language."""
+    return next((prefix for prefix in prefixes if path.startswith(prefix)), "")
 
-    Returns the number of entries each index holds, keyed by prefix ("" for the default).
-    """
+
+def split_by_language(site_dir: Path, prefixes: list[str]) -> None:
+    """Move each prefix's entries ("zh-TW/") from the root index to `<prefix>search/`."""
     path = site_dir / INDEX
     if not path.is_file():
         raise FileNotFoundError(f"{path}: the search plugin wrote no index to split")
     index = json.loads(path.read_text(encoding="utf-8"))
     by_prefix: dict[str, list[dict]] = {prefix: [] for prefix in ["", *prefixes]}
     for entry in index["docs"]:
-        prefix = next((p for p in prefixes if entry["location"].startswith(p)), "")
+        prefix = language_prefix(entry["location"], prefixes)
         by_prefix[prefix].append({**entry, "location": entry["location"][len(prefix) :]})
     for prefix, docs in by_prefix.items():
         if not docs:
@@ -40,7 +42,6 @@ def split_by_language(site_dir: Path, prefixes: list[str]) -> dict[str, int]:
         # UTF-8 rather than \u escapes: Chinese text takes half the bytes (fetch reads UTF-8).
         text = json.dumps({**index, "docs": docs}, separators=(",", ":"), ensure_ascii=False)
         target.write_text(text, encoding="utf-8")
-    return {prefix: len(docs) for prefix, docs in by_prefix.items()}
 
 
 def point_search_at_language(html: str, prefix: str) -> str:
@@ -50,5 +51,5 @@ def point_search_at_language(html: str, prefix: str) -> str:
     match = CONFIG_BASE_RE.search(html)
     if match is None:
         raise ValueError("no base in the page's __config script")
-    base = match[2].rstrip("/")
-    return CONFIG_BASE_RE.sub(lambda m: f"{m[1]}{base}/{prefix}{m[3]}", html, count=1)
+    base = f"{match[2].rstrip('/')}/{prefix}"
+    return html[: match.start(2)] + base + html[match.end(2) :]
