@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from sitetools.headings import anchor_notebook_headings
+from sitetools.images import size_images
 from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
 from sitetools.pages import SiteError, fences, includes, inline_code, resolve
 from sitetools.search_index import (
@@ -41,17 +42,17 @@ def on_config(config, **kwargs):
 
 def on_page_content(html, page, config, **kwargs):
     """Keep notebook pages out of the search index (read later, in on_page_context), and make
-    their headings' anchors and table of contents agree.
+    their headings' anchors and table of contents agree; give every page's figures their size.
 
     They repeat their chapter's code, and the chapter is the page a search should land on.
     """
-    if page.file.src_uri.startswith(f"{NOTEBOOKS}/"):
-        page.meta["search"] = {"exclude": True}
-        try:
+    try:
+        if page.file.src_uri.startswith(f"{NOTEBOOKS}/"):
+            page.meta["search"] = {"exclude": True}
             html = anchor_notebook_headings(html, page.toc)
-        except ValueError as error:
-            raise PluginError(f"{page.file.src_uri}: {error}") from error
-    return html
+        return size_images(html, page.url, Path(config.docs_dir))
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
 def on_page_context(context, page, config, **kwargs):

@@ -94,6 +94,7 @@ if "LOCAL_RANK" in os.environ:
     # --8<-- [start:ddp_train]
     # Run with: torchrun --standalone --nproc_per_node=2 ddp_train.py
     import os
+    import time
 
     import torch
     import torch.distributed as dist
@@ -156,6 +157,9 @@ if "LOCAL_RANK" in os.environ:
             print(f"all {world_size} ranks hold identical parameters: {identical}")
 
         dist.destroy_process_group()
+        # gloo's threads let go of the last tensors a moment after a collective returns, and
+        # need Python to do it; if Python is already shutting down, the process aborts.
+        time.sleep(0.25)
 
 
     if __name__ == "__main__":

@@ -139,8 +139,9 @@ def test_changing_a_real_output_line_fails_pytest_docs(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 1
-    assert "1 failed" in result.stdout
+    failed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("FAILED ")]
+    assert result.returncode == 1, result.stdout
+    assert failed == [f"docs/tensors.md::line:{fence.line},column:1"], result.stdout
     assert f"tensors.md, line {fence.line} (snippets/tensors.py:{section.name})" in result.stdout
     assert "(changed)" in result.stdout
 

@@ -10,6 +10,7 @@ from importlib.metadata import version
 import pytest
 from site_urls import LANGUAGES, page_url
 
+from sitetools.images import png_size
 from sitetools.notebooks import notebook_pages
 from sitetools.pages import DOCS_DIR, english_pages, includes, resolve, translation_of
 from sitetools.zh_cn import mainland_page
@@ -198,6 +199,20 @@ def test_every_image_on_every_page_is_in_the_site(built_site):
             if not address.startswith("data:") and not (html_file.parent / address).is_file():
                 missing.append(f"{html_file.relative_to(built_site)}: {address}")
     assert not missing, "\n".join(missing)
+
+
+def test_every_figure_states_the_size_of_its_png(built_site):
+    figures = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        for tag in re.findall(r"<img [^>]*>", html_file.read_text("utf-8")):
+            src = re.search(r'src="([^"]+\.png)"', tag)
+            if not src:
+                continue
+            width, height = png_size(html_file.parent / src[1])
+            where = f"{html_file.relative_to(built_site)}: {src[1]}"
+            figures.append(where)
+            assert f'width="{width}" height="{height}"' in tag, f"{where}: {tag[:80]}"
+    assert len(figures) >= 3 * len(NOTEBOOK_PAGES), figures
 
 
 def test_figures_are_drawn_by_the_chapters_code(built_site):

@@ -1,0 +1,43 @@
+"""Give each of a page's PNG figures its width and height, so the browser keeps room for it.
+
+Without them the text below a figure jumps down when the image arrives (a layout shift), and
+Lighthouse counts the image as unsized. The sizes are the PNG's own, read from its header.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import struct
+from pathlib import Path
+
+IMG_RE = re.compile(r"<img\b[^>]*>")
+PNG_SRC_RE = re.compile(r'\bsrc="(?P<src>[^":]+\.png)"')
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's IHDR chunk."""
+    with path.open("rb") as file:
+        header = file.read(24)
+    if header[:8] != PNG_SIGNATURE or header[12:16] != b"IHDR":
+        raise ValueError(f"{path} is not a PNG file")
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def size_images(html: str, page_url: str, docs_dir: Path) -> str:
+    """Add width and height to every `<img>` that shows a PNG of the site and has neither."""
+
+    def sized(match: re.Match) -> str:
+        tag = match.group(0)
+        found = PNG_SRC_RE.search(tag)
+        if not found or re.search(r"\s(width|height)=", tag):
+            return tag
+        path = docs_dir / posixpath.normpath(posixpath.join(page_url, found["src"]))
+        if not path.is_file():
+            raise ValueError(f"the image {found['src']} is not in the docs ({path})")
+        width, height = png_size(path)
+        return tag.replace("<img ", f'<img width="{width}" height="{height}" ', 1)
+
+    return IMG_RE.sub(sized, html)
