@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from sitetools.code_markup import drop_plain_token_spans
 from sitetools.headings import anchor_notebook_headings
 from sitetools.images import size_images
 from sitetools.notebooks import NOTEBOOKS, with_notebook_note, write_notebooks
@@ -41,15 +42,19 @@ def on_config(config, **kwargs):
 
 
 def on_page_content(html, page, config, **kwargs):
-    """Keep notebook pages out of the search index (read later, in on_page_context), and make
-    their headings' anchors and table of contents agree; give every page's figures their size.
+    """Notebook pages stay out of the search index (read later, in on_page_context): they
+    repeat their chapter's code, and the chapter is the page a search should land on. Their
+    headings' anchors are made to agree with their table of contents.
 
-    They repeat their chapter's code, and the chapter is the page a search should land on.
+    Chapters' code loses the spans that change nothing on screen; every page's figures get
+    their size.
     """
     try:
         if page.file.src_uri.startswith(f"{NOTEBOOKS}/"):
             page.meta["search"] = {"exclude": True}
             html = anchor_notebook_headings(html, page.toc)
+        else:
+            html = drop_plain_token_spans(html)
         return size_images(html, page.url, Path(config.docs_dir))
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
