@@ -98,6 +98,9 @@ def watch(page, base: str, visit: Visit) -> None:
 
 def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical findings, all rules or only the ones named."""
+    # Code blocks far from the screen skip rendering (extra.css); axe cannot judge the colours
+    # of what is not rendered, and would only call them "incomplete".
+    page.add_style_tag(content=".md-content .highlight { content-visibility: visible !important }")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
