@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-import struct
 from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
 
 IMG_RE = re.compile(r"<img\b[^>]*>")
 PNG_SRC_RE = re.compile(r'\bsrc="(?P<src>[^":]+\.png)"')
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def png_size(path: Path) -> tuple[int, int]:
-    """Width and height in pixels, from the PNG's IHDR chunk."""
-    with path.open("rb") as file:
-        header = file.read(24)
-    if header[:8] != PNG_SIGNATURE or header[12:16] != b"IHDR":
-        raise ValueError(f"{path} is not a PNG file")
-    width, height = struct.unpack(">II", header[16:24])
-    return width, height
+    """Width and height in pixels; Pillow (which matplotlib draws with) reads only the header."""
+    try:
+        with Image.open(path) as image:
+            if image.format != "PNG":
+                raise ValueError(f"{path} is not a PNG file")
+            return image.size
+    except UnidentifiedImageError as error:
+        raise ValueError(f"{path} is not a PNG file") from error
 
 
 def size_images(html: str, page_url: str, docs_dir: Path) -> str:

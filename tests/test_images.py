@@ -1,32 +1,18 @@
 """Figures get the width and height of their PNG; a figure that is not there stops the build."""
 
-import struct
-import zlib
-
 import pytest
+from PIL import Image
 
 from sitetools.images import size_images
 
 
-def write_png(path, width, height):
-    """A valid, blank greyscale PNG of the given size."""
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x00" * width for _ in range(height))
+def write_image(path, width, height, image_format="PNG"):
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    Image.new("L", (width, height)).save(path, format=image_format)
 
 
 def test_a_figure_gets_its_png_size_from_any_page_depth(tmp_path):
-    write_png(tmp_path / "figures" / "demo" / "plot.png", 640, 360)
+    write_image(tmp_path / "figures" / "demo" / "plot.png", 640, 360)
     html = '<p><img alt="A plot" src="../../figures/demo/plot.png" /></p>'
     sized = size_images(html, "zh-TW/demo/", tmp_path)
     assert sized == (
@@ -50,8 +36,12 @@ def test_a_missing_figure_is_named(tmp_path):
         size_images('<img src="../figures/demo/gone.png" />', "demo/", tmp_path)
 
 
-def test_a_file_that_is_not_a_png_is_refused(tmp_path):
+@pytest.mark.parametrize(
+    "write",
+    [lambda path: path.write_text("not a picture"), lambda path: write_image(path, 8, 8, "JPEG")],
+)
+def test_a_file_that_is_not_a_png_is_refused(tmp_path, write):
     (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "fake.png").write_text("not a picture")
+    write(tmp_path / "figures" / "fake.png")
     with pytest.raises(ValueError, match=r"fake\.png is not a PNG file"):
         size_images('<img src="../figures/fake.png" />', "demo/", tmp_path)
