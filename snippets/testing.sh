@@ -9,7 +9,15 @@
 .venv/bin/python -m pytest
 # --8<-- [end:whole_suite]
 
+# --8<-- [start:quick_suite]
+.venv/bin/python -m pytest -m "not browser"
+# --8<-- [end:quick_suite]
+
+# --8<-- [start:releases]
+.venv/bin/python -m sitetools.examples.releases    # records docs/releases.yml
+# --8<-- [end:releases]
+
 # --8<-- [start:measure]
-npm ci --prefix benchmarks                 # Lighthouse, at the version benchmarks/ pins
-.venv/bin/python -m sitetools.benchmark    # writes benchmarks/results.json
+npm ci --prefix benchmarks                         # Lighthouse, at the version benchmarks/ pins
+.venv/bin/python -m sitetools.measure.benchmark    # writes benchmarks/results.json
 # --8<-- [end:measure]

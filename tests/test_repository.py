@@ -4,14 +4,16 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from sitetools.pages import ROOT
+from sitetools.project import ROOT
 
 
 def tool(name: str) -> str:
-    path = shutil.which(name, path=str(ROOT / ".venv" / "bin")) or shutil.which(name)
+    """A tool installed beside the Python that runs the tests, wherever its environment lives."""
+    path = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if path is None:
         pytest.fail(f"{name} is not installed; install the test extras: pip install -e '.[test]'")
     return path

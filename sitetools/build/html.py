@@ -1,0 +1,107 @@
+"""Post-processing of a page's rendered HTML: lighter code markup, sized figures, notebook anchors.
+
+- Pygments wraps every token in a span. Material draws names (class "n") in the code's own
+  colour and gives whitespace (class "w") no style, so those spans change nothing on screen, yet
+  they are a quarter of a chapter's elements, each costing style and layout work.
+- Each PNG figure gets its width and height, so the text below does not jump when it arrives.
+- mkdocs-jupyter slugs headings ASCII-only (a Chinese heading gets `id=""`) and builds the TOC
+  with another slug, so its TOC links lead nowhere: headings get the site's slugs, and the TOC too.
+- Material takes every `<link rel="alternate" hreflang>` for a language's root and fetches a
+  `sitemap.xml` beside it; the switcher already links to the same page in each language.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from pymdownx.slugs import slugify
+
+PLAIN_TOKEN_RE = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
+IMG_RE = re.compile(r"<img\b[^>]*>")
+PNG_SRC_RE = re.compile(r'\bsrc="(?P<src>[^":]+\.png)"')
+HEAD_ALTERNATE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+NOTEBOOK_HEADING_RE = re.compile(
+    r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)'
+    r'<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>',
+    re.DOTALL,
+)
+TAG_RE = re.compile(r"<[^>]+>")
+site_slug = slugify(case="lower")
+
+
+def drop_plain_token_spans(page_html: str) -> str:
+    return PLAIN_TOKEN_RE.sub(r"\1", page_html)
+
+
+def drop_alternate_links(page_html: str) -> str:
+    return HEAD_ALTERNATE_RE.sub("", page_html)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels; Pillow (which matplotlib draws with) reads only the header."""
+    try:
+        with Image.open(path) as image:
+            if image.format != "PNG":
+                raise ValueError(f"{path} is not a PNG file")
+            return image.size
+    except UnidentifiedImageError as error:
+        raise ValueError(f"{path} is not a PNG file") from error
+
+
+def size_images(page_html: str, page_url: str, docs_dir: Path) -> str:
+    """Add width and height to every `<img>` that shows a PNG of the site and has neither."""
+
+    def sized(match: re.Match) -> str:
+        tag = match.group(0)
+        found = PNG_SRC_RE.search(tag)
+        if not found or re.search(r"\s(width|height)=", tag):
+            return tag
+        path = docs_dir / posixpath.normpath(posixpath.join(page_url, found["src"]))
+        if not path.is_file():
+            raise ValueError(f"the image {found['src']} is not in the docs ({path})")
+        width, height = png_size(path)
+        return tag.replace("<img ", f'<img width="{width}" height="{height}" ', 1)
+
+    return IMG_RE.sub(sized, page_html)
+
+
+def heading_ids(page_html: str) -> tuple[str, list[str]]:
+    """The page with unique, readable heading ids, and those ids in document order."""
+    ids: list[str] = []
+
+    def rename(match: re.Match) -> str:
+        text = html.unescape(TAG_RE.sub("", match["inner"])).strip()
+        base = site_slug(text, "-") or "section"
+        unique, number = base, 1
+        while unique in ids:
+            unique, number = f"{base}_{number}", number + 1
+        ids.append(unique)
+        level = match["level"]
+        return (
+            f'<h{level} id="{unique}">{match["inner"]}'
+            f'<a class="anchor-link" href="#{unique}">¶</a></h{level}>'
+        )
+
+    return NOTEBOOK_HEADING_RE.sub(rename, page_html), ids
+
+
+def anchor_notebook_headings(page_html: str, toc) -> str:
+    """Rewrite the headings' ids and make the page's TOC entries, in order, point at them."""
+    page_html, ids = heading_ids(page_html)
+    entries = []
+
+    def walk(items):
+        for item in items:
+            entries.append(item)
+            walk(item.children)
+
+    walk(toc)
+    if len(entries) != len(ids):
+        raise ValueError(f"the TOC has {len(entries)} entries but the page {len(ids)} headings")
+    for entry, heading_id in zip(entries, ids, strict=True):
+        entry.id = heading_id
+    return page_html

@@ -1,0 +1,289 @@
+"""Hands-on chapters as Jupyter notebooks, made from the page's own blocks and really executed.
+
+A page opts in with `notebook: true` in its front matter. Its python blocks, in page order, become
+the code cells of a jupytext percent script (each under the page's nearest heading, in the page's
+language), which jupytext turns into a notebook. The English notebook is executed by a Jupyter
+kernel (nbclient, errors not allowed: a failing cell fails the build), once per change of the code,
+and the result is cached; the translations get the same outputs under their own headings. The
+figures the cells draw are written out for the chapter pages to show.
+
+    python -m sitetools.build.notebooks     # write the notebooks and figures without building
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import os
+import platform
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitetools.build.languages import page_strings, strings
+from sitetools.build.placeholders import after_title
+from sitetools.examples.model import (
+    DOCS_DIR,
+    ROOT,
+    SiteError,
+    english_pages,
+    includes,
+    relative,
+    resolve,
+)
+from sitetools.project import languages
+
+NOTEBOOKS = "notebooks"
+FIGURES = "figures"
+CACHE_DIR = ROOT / ".cache" / "notebooks"
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
+CELL_TIMEOUT_S = 300
+
+@dataclass(frozen=True)
+class Cell:
+    section: str
+    heading: str
+    code: str
+
+
+def front_matter(text: str) -> dict[str, str]:
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return {}
+    pairs = (line.split(":", 1) for line in match["body"].splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def notebook_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
+    return [
+        page
+        for page in english_pages(docs_dir)
+        if front_matter(page.read_text(encoding="utf-8")).get("notebook") == "true"
+    ]
+
+
+def title_of(text: str, page: Path) -> str:
+    for match in HEADING_RE.finditer(text):
+        if len(match[1]) == 1:
+            return match[2]
+    raise SiteError(f"{relative(page)}: a notebook page needs a '# Title' heading")
+
+
+def cells_of(page: Path, english: Path, root: Path) -> list[Cell]:
+    """The page's python blocks with the heading each sits under, in the page's language."""
+    text = page.read_text(encoding="utf-8")
+    english_text = english.read_text(encoding="utf-8")
+    blocks = [(fence, include) for fence, include in includes(english_text, english)]
+    shown = [fence for fence, _ in includes(text, page)]
+    if len(shown) != len(blocks):
+        raise SiteError(
+            f"{relative(page)}: {len(shown)} blocks, but {relative(english)} has {len(blocks)}"
+        )
+    headings = [(match.start(), match[2]) for match in HEADING_RE.finditer(text)]
+    cells = []
+    for (fence, include), own_fence in zip(blocks, shown, strict=True):
+        if not fence.is_python:
+            continue
+        section = resolve(include, fence, root)
+        above = [title for start, title in headings if start < own_fence.start]
+        cells.append(Cell(include.section, above[-1] if above else "", section.code))
+    return cells
+
+
+def percent_script(title: str, introduction: str, cells: list[Cell]) -> str:
+    """The notebook as a jupytext percent script: markdown cells for headings, code as it is."""
+    parts = [f"# %% [markdown]\n# # {title}\n#\n# {introduction}\n"]
+    heading = None
+    for cell in cells:
+        if cell.heading and cell.heading != heading:
+            parts.append(f"# %% [markdown]\n# ## {cell.heading}\n")
+            heading = cell.heading
+        parts.append(f'# %% tags=["{cell.section}"]\n{cell.code.rstrip()}\n')
+    return "\n".join(parts)
+
+
+def notebook_from(script: str):
+    import jupytext
+
+    notebook = jupytext.reads(script, fmt="py:percent")
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.metadata.pop("jupytext", None)
+    # Fixed ids, so an unchanged chapter writes a byte-identical notebook.
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"
+    return notebook
+
+
+def code_key(cells: list[Cell]) -> str:
+    """What the outputs depend on: the code, and the versions that run it."""
+    import torch
+
+    digest = hashlib.sha256()
+    digest.update(f"{platform.python_version()} {torch.__version__}\n".encode())
+    for cell in cells:
+        digest.update(f"{cell.section}\n{cell.code}\n".encode())
+    return digest.hexdigest()[:20]
+
+
+def execute(notebook, page: Path):
+    """Run every cell in a fresh kernel; an exception in any cell is an error naming it."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    environment = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+    with tempfile.TemporaryDirectory() as workdir:
+        client = NotebookClient(
+            notebook,
+            timeout=CELL_TIMEOUT_S,
+            kernel_name="python3",
+            record_timing=False,
+            allow_errors=False,
+            resources={"metadata": {"path": workdir}},
+        )
+        try:
+            client.execute(env=environment)
+        except CellExecutionError as error:
+            failed_cells = [
+                cell.metadata.get("tags", ["?"])[0]
+                for cell in notebook.cells
+                if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+            ]
+            failing = failed_cells[0] if failed_cells else "?"
+            raise SiteError(
+                f"{relative(page)}: the notebook's cell for section [{failing}] failed:\n{error}"
+            ) from None
+    return notebook
+
+
+def executed_english(page: Path, cells: list[Cell], script: str, cache_dir: Path):
+    import nbformat
+
+    cache = cache_dir / f"{page.stem}-{code_key(cells)}.ipynb"
+    if cache.exists():
+        return nbformat.reads(cache.read_text(encoding="utf-8"), as_version=4)
+    notebook = execute(notebook_from(script), page)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for stale in cache_dir.glob(f"{page.stem}-*.ipynb"):
+        stale.unlink()
+    cache.write_text(nbformat.writes(notebook), encoding="utf-8")
+    return notebook
+
+
+def with_outputs_of(executed, notebook):
+    """The notebook's own markdown, and the executed notebook's code cells with their outputs."""
+    code_cells = iter(cell for cell in executed.cells if cell.cell_type == "code")
+    result = copy.deepcopy(notebook)
+    result.cells = [
+        copy.deepcopy(next(code_cells)) if cell.cell_type == "code" else cell
+        for cell in notebook.cells
+    ]
+    return result
+
+
+def figures_of(executed) -> dict[str, bytes]:
+    """The PNG each code cell drew, by section name (a cell drawing several keeps its last)."""
+    figures = {}
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png:
+                figures[cell.metadata["tags"][0]] = base64.b64decode(png)
+    return figures
+
+
+def write_if_changed(path: Path, content: bytes) -> bool:
+    if path.exists() and path.read_bytes() == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True
+
+
+def with_notebook_note(markdown: str, page_name: str) -> str:
+    """The page with a pointer to its notebook under the title, in the page's language."""
+    stem = Path(page_name).name.split(".")[0]
+    return after_title(markdown, page_strings(page_name)["notebook_note"].format(stem=stem))
+
+
+def write_notebooks(
+    docs_dir: Path = DOCS_DIR, root: Path = ROOT, cache_dir: Path = CACHE_DIR
+) -> list[Path]:
+    """Write each notebook page's notebooks (every language) and figures; return those changed."""
+    import nbformat
+
+    written = []
+    for english in notebook_pages(docs_dir):
+        stem = english.stem
+        versions = [
+            (language, language.page(english))
+            for language in languages(docs_dir.parent)
+            if language.page(english).exists()
+        ]
+        executed = None
+        for language, page in versions:
+            text = page.read_text(encoding="utf-8")
+            title = title_of(text, page)
+            cells = cells_of(page, english, root)
+            own_strings = strings(language.code, docs_dir.parent)
+            introduction = own_strings["notebook_introduction"].format(title=title, stem=stem)
+            script = percent_script(title, introduction, cells)
+            if executed is None:
+                executed = executed_english(english, cells, script, cache_dir)
+            notebook = with_outputs_of(executed, notebook_from(script))
+            suffix = "" if language.default else f".{language.code}"
+            target = docs_dir / NOTEBOOKS / f"{stem}{suffix}.ipynb"
+            if write_if_changed(target, nbformat.writes(notebook).encode()):
+                written.append(target)
+        for section, png in figures_of(executed).items():
+            target = docs_dir / FIGURES / stem / f"{section}.png"
+            if write_if_changed(target, png):
+                written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_notebooks():
+        print(f"wrote {relative(path)}", file=sys.stderr)
+
+
+def rewrap_notebook_files(files, config):
+    """Give the notebooks back to mkdocs-jupyter.
+
+    mkdocs-static-i18n rebuilds every file as a plain File for each language, which silently
+    drops mkdocs-jupyter's wrapper: the notebook pages would build empty. Wrap them again,
+    keeping the language's own address, in the same Files object (it resolves links per language).
+    """
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    for file in [f for f in files if jupyter.should_include(f) and not isinstance(f, NotebookFile)]:
+        notebook = NotebookFile(file, **config)
+        notebook.dest_uri, notebook.abs_dest_path = file.dest_uri, file.abs_dest_path
+        notebook.url = file.url
+        files.remove(file)
+        files.append(notebook)
+    return files
+
+
+def keep_notebook_cache(config, **kwargs):
+    """Keep mkdocs-jupyter's rendered pages of every language's notebooks.
+
+    After each language's build mkdocs-jupyter evicts the cache entries that build did not use:
+    the other languages' notebooks, which every build would then render again.
+    """
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    if not jupyter.config["cache"]:
+        return
+    for notebook in Path(config.docs_dir).glob(f"{NOTEBOOKS}/*.ipynb"):
+        key = _compute_cache_key(notebook, jupyter.config, jupyter.config["execute"])
+        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))

@@ -1,0 +1,113 @@
+"""The reader's situation: each block copied alone into a brand-new interpreter.
+
+A block that continues another runs after it, in the same interpreter; every other block starts
+one of its own. This module, run as a script, imports the libraries the examples use once (the
+slow part) and then forks a child per such group of blocks, two at a time, so each group starts
+from that state with an empty namespace: every name a block uses must be imported or defined by
+it or the blocks it continues. A block's output is compared with its own `#>` lines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import subprocess
+import sys
+import traceback
+
+from sitetools.examples.blocks import expected_lines, output_matches
+from sitetools.examples.engine import PageBlock, chains, cuda_available, skip_reason
+
+PARALLEL = 2
+# Imported once before forking; each is imported whole by the examples that use it.
+WARM = ("numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "sklearn.model_selection")
+
+
+def groups(examples: list[PageBlock]) -> list[list[PageBlock]]:
+    """Blocks that share an interpreter: one that starts afresh and those that continue it."""
+    found: list[list[PageBlock]] = []
+    for chain in chains(examples):
+        # A block run with its own command (torchrun, say) always starts new interpreters.
+        if skip_reason(chain, cuda_available()) or chain[-1].block.command:
+            continue
+        if len(chain) > 1 and found and found[-1][-1] is chain[-2]:
+            found[-1].append(chain[-1])
+        else:
+            found.append(list(chain))
+    return found
+
+
+def fresh_run_problems(examples: list[PageBlock]) -> list[str]:
+    """Blocks that fail, or print other than their `#>` lines, when run as a reader runs them."""
+    found = groups(examples)
+    payload = [[{"code": e.block.code, "filename": e.place} for e in group] for group in found]
+    result = subprocess.run(
+        [sys.executable, "-m", "sitetools.examples.fresh"],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    problems = []
+    for group, runs in zip(found, json.loads(result.stdout), strict=True):
+        for example, run in zip(group, runs, strict=False):
+            expected = expected_lines(example.block.code)
+            if run["error"]:
+                problems.append(f"{example.place} fails when run alone:\n{run['error']}")
+            elif not output_matches(expected, run["stdout"]):
+                problems.append(
+                    f"{example.place} prints, when run alone:\n{run['stdout']}"
+                    "but its #> lines say:\n" + "\n".join(expected)
+                )
+    return problems
+
+
+def start_child(blocks: list[dict]) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)
+    namespace: dict = {"__name__": "__main__"}
+    runs = []
+    for block in blocks:
+        sys.stdout = captured = io.StringIO()
+        error = None
+        try:
+            exec(compile(block["code"], block["filename"], "exec"), namespace)
+        except BaseException:
+            error = traceback.format_exc()
+        runs.append({"stdout": captured.getvalue(), "error": error})
+        if error:
+            break  # the blocks that continue this one are reported with it
+    with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+        json.dump(runs, pipe)
+    os._exit(0)
+
+
+def finish_child(pid: int, read_end: int) -> list[dict]:
+    with os.fdopen(read_end, encoding="utf-8") as pipe:
+        result = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(result) if result else [{"stdout": "", "error": "the interpreter died"}]
+
+
+def main() -> None:
+    for library in WARM:
+        importlib.import_module(library)
+
+    results: list[list[dict]] = []
+    running: list[tuple[int, int]] = []
+    for group in json.load(sys.stdin):
+        running.append(start_child(group))
+        if len(running) == PARALLEL:
+            results.append(finish_child(*running.pop(0)))
+    results += [finish_child(*child) for child in running]
+    sys.__stdout__.write(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,279 @@
+"""Measure the site's figures, print them next to their targets, write benchmarks/results.json.
+
+    python -m sitetools.measure.benchmark     # everything, about 45 minutes on 2 cores
+
+It measures; it does not gate: a missed target is printed as MISSED and the exit status is 0.
+The builds run in a fresh copy of the project, so "cold" means no executed notebooks and no
+jieba cache; the whole suite runs in a fresh clone of the repository's last commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sitetools.measure.browser import CHROMIUM_ARGS, chromium_path, launch
+from sitetools.measure.results import CATEGORIES, RESULTS, TARGETS, ResultsError, table
+from sitetools.measure.serve import serve
+from sitetools.project import QUIET, ROOT, build, copy_project
+
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+# One run on every page, then this many on the slowest (scores vary from run to run).
+LIGHTHOUSE_RERUN, LIGHTHOUSE_RUNS = 5, 3
+GLUE = ("sitetools/**/*.py", "docs/conftest.py")
+MAIN_THREAD_IDLE = "() => new Promise(done => requestIdleCallback(done, {timeout: 10000}))"
+SCROLL_TO_THE_END = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y)
+    await new Promise(done => requestAnimationFrame(done))
+  }
+}"""
+
+
+def run_pytest(*args: str, cwd: Path = ROOT) -> dict[str, Any]:
+    """Wall time and outcome counts of `python -m pytest -q -p no:cacheprovider <args>`."""
+    command = [sys.executable, "-m", "pytest", *args, "-q", "-p", "no:cacheprovider"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=QUIET, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        # The figure of a failing run means little: show why it failed.
+        print("\n".join(result.stdout.splitlines()[-80:]), file=sys.stderr)
+    summary = [line for line in result.stdout.splitlines() if re.search(r" in [\d.]+s\b", line)]
+    counts = {word: n for n, word in re.findall(r"(\d+) (\w+)", summary[-1])} if summary else {}
+    return {
+        "seconds": round(seconds, 1),
+        "passed": int(counts.get("passed", 0)),
+        "skipped": int(counts.get("skipped", 0)),
+        "failed": int(counts.get("failed", 0)) + int(counts.get("errors", counts.get("error", 0))),
+        "command": " ".join(["python", *command[1:]]),
+    }
+
+
+def whole_suite_in_a_fresh_clone(workdir: Path) -> dict[str, Any]:
+    """The README's test command in a clone of the last commit: no cache, notebooks run cold."""
+    clone = workdir / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    return {**run_pytest(cwd=clone), "where": "a fresh clone of the last commit"}
+
+
+def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = build(project, site, env)
+    if result.returncode:
+        raise ResultsError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return round(time.perf_counter() - start, 1)
+
+
+def measure_builds(workdir: Path) -> tuple[dict[str, Any], Path]:
+    """Cold: a fresh copy with no .cache/ and an empty TMPDIR (jieba keeps its cache there)."""
+    project, site, tmp = workdir / "project", workdir / "site", workdir / "tmp"
+    tmp.mkdir(parents=True)
+    copy_project(project, share_cache=False)
+    env = {**QUIET, "TMPDIR": str(tmp)}
+    cold = timed_build(project, site, env)
+    warm = timed_build(project, site, env)
+    how = "cold: a fresh copy of the project (no .cache/) and an empty TMPDIR (no jieba cache)"
+    return {"cold_seconds": cold, "warm_seconds": warm, "how": how}, site
+
+
+def glue_lines() -> dict[str, int]:
+    """Lines of the machinery, by subpackage."""
+    counts: dict[str, int] = {}
+    for pattern in GLUE:
+        for path in sorted(ROOT.glob(pattern)):
+            part = path.relative_to(ROOT).parent.as_posix()
+            counts[part] = counts.get(part, 0) + len(path.read_text("utf-8").splitlines())
+    return {**counts, "total": sum(counts.values())}
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every page of every language in the built site, as a path below the site's root."""
+    pages = [path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")]
+    return sorted(f"{page}/" if page != "." else "" for page in pages)
+
+
+def transferred(browser: Any, url: str) -> tuple[int, int]:
+    """Bytes on the wire (headers and compressed bodies) and requests, from an empty cache."""
+    context = browser.new_context()
+    finished: list[Any] = []
+    started = [0]
+    context.on("request", lambda _: started.__setitem__(0, started[0] + 1))
+    context.on("requestfinished", lambda request: finished.append(request))
+    context.on("requestfailed", lambda request: finished.append(request))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    # Read to the end, half a screen at a time: what loads as the reader scrolls (Mermaid, when
+    # a diagram nears the screen) counts too, as do requests that start once the thread is free.
+    page.evaluate(SCROLL_TO_THE_END)
+    seen, deadline = -1, time.monotonic() + 60
+    while (started[0], len(finished)) != (seen, seen) and time.monotonic() < deadline:
+        seen = len(finished)
+        page.evaluate(MAIN_THREAD_IDLE)
+        page.wait_for_timeout(500)
+    total = 0
+    for request in finished:
+        sizes, response = request.sizes(), request.response()
+        length = int(response.header_value("content-length") or 0) if response else 0
+        # Playwright reports 0 for the body of a worker's script; the header has its size.
+        body = sizes["responseBodySize"] or length
+        if length and body != length:
+            raise ResultsError(f"{request.url}: counted {body} body bytes, sent {length}")
+        total += sizes["responseHeadersSize"] + body
+    context.close()
+    return total, len(finished)
+
+
+def measure_pages(site: Path) -> tuple[list[dict[str, Any]], str]:
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for url in page_urls(site):
+            total, requests = transferred(browser, base + url)
+            html = (site / url / "index.html").read_text(encoding="utf-8")
+            diagrams = 'class="mermaid"' in html
+            results.append({"url": url, "bytes": total, "requests": requests, "diagrams": diagrams})
+        version = browser.version
+        browser.close()
+    return results, version
+
+
+def lighthouse(base: str, url: str, runs: int) -> dict[str, Any]:
+    """Median score per category of `runs` runs (mobile), and what cost points."""
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    env = {**os.environ, "CHROME_PATH": chromium_path() or "chromium"}
+    reports = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            output = Path(tmp) / f"{run}.json"
+            command = [str(LIGHTHOUSE), base + url, "--quiet", "--output=json"]
+            command += [f"--output-path={output}", f"--chrome-flags={flags}"]
+            command += [f"--only-categories={','.join(CATEGORIES)}"]
+            result = subprocess.run(command, env=env, capture_output=True, text=True)
+            if result.returncode or not output.is_file():
+                raise ResultsError(f"Lighthouse failed on /{url}:\n{result.stderr[-2000:]}")
+            reports.append(json.loads(output.read_text(encoding="utf-8")))
+    scores = [{c: report["categories"][c]["score"] for c in CATEGORIES} for report in reports]
+    median = {c: statistics.median(run[c] for run in scores) for c in CATEGORIES}
+    # What cost points, from the run whose performance score is the median one.
+    order = sorted(range(runs), key=lambda i: scores[i]["performance"])
+    middle = reports[order[runs // 2]]
+    metrics = {
+        name: round(middle["audits"][name]["numericValue"])
+        for name in ("largest-contentful-paint", "total-blocking-time")
+    }
+    return {
+        "url": url,
+        "scores": median,
+        "runs": scores,
+        "metrics_ms": metrics,
+        "not_full_marks": findings(middle),
+    }
+
+
+def lighthouse_every_page(site: Path, urls: list[str]) -> dict[str, Any]:
+    """One run on every page; then LIGHTHOUSE_RUNS on the slowest LIGHTHOUSE_RERUN, kept instead."""
+    with serve(site) as base:
+        pages = {}
+        for number, url in enumerate(urls, start=1):
+            print(f"  Lighthouse {number}/{len(urls)}: /{url}", flush=True)
+            pages[url] = lighthouse(base, url, 1)
+        slowest = sorted(pages.values(), key=lambda page: page["scores"]["performance"])
+        for page in slowest[:LIGHTHOUSE_RERUN]:
+            print(f"  Lighthouse x{LIGHTHOUSE_RUNS}: /{page['url']}", flush=True)
+            pages[page["url"]] = lighthouse(base, page["url"], LIGHTHOUSE_RUNS)
+    return {
+        "form_factor": "mobile",
+        "runs": LIGHTHOUSE_RUNS,
+        "rerun": LIGHTHOUSE_RERUN,
+        "kept": f"one run a page, then the median of {LIGHTHOUSE_RUNS} for the slowest",
+        "pages": list(pages.values()),
+    }
+
+
+def findings(report: dict[str, Any]) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            scored = audit["scoreDisplayMode"] in {"binary", "numeric", "metricSavings"}
+            if scored and audit["score"] is not None and audit["score"] < 1:
+                items = (audit.get("details") or {}).get("items") or []
+                shown = [audit.get("displayValue") or f"score {audit['score']}"]
+                shown += [what(item) for item in items[:3] if category != "performance"]
+                found.setdefault(category, {})[ref["id"]] = "; ".join(filter(None, shown))
+    return found
+
+
+def what(item: dict[str, Any]) -> str:
+    """The failing element, message or URL of one item of a Lighthouse audit."""
+    node = item.get("node") or {}
+    return str(node.get("snippet") or item.get("description") or item.get("url") or "")[:160]
+
+
+def machine(chromium: str) -> dict[str, Any]:
+    import torch
+
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    memory_kb = int(re.search(r"^MemTotal:\s*(\d+)", meminfo, re.MULTILINE)[1])  # type: ignore[index]
+    package = json.loads((LIGHTHOUSE.parents[1] / "lighthouse" / "package.json").read_text())
+    return {
+        "cpu_count": len(os.sched_getaffinity(0)),
+        "cpu_model": model[1].strip() if model else platform.processor(),
+        "memory_gib": round(memory_kb / 2**20, 1),
+        "system": f"{platform.system()} {platform.release()}",
+        "python_version": platform.python_version(),
+        "torch_version": torch.__version__.split("+")[0],
+        "chromium_version": chromium,
+        "lighthouse_version": package["version"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"no {LIGHTHOUSE}: run `npm ci --prefix benchmarks` first")
+    data: dict[str, Any] = {"measured_on": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    data["targets"] = TARGETS
+    data["load_average"] = {"start": [round(load, 2) for load in os.getloadavg()]}
+    data["glue"] = glue_lines()
+    with tempfile.TemporaryDirectory() as workdir:
+        print("mkdocs build, cold and warm ...", flush=True)
+        data["build"], site = measure_builds(Path(workdir))
+        print("bytes per page ...", flush=True)
+        data["pages"], chromium = measure_pages(site)
+        print("Lighthouse on every page ...", flush=True)
+        data["lighthouse"] = lighthouse_every_page(site, [page["url"] for page in data["pages"]])
+        print("pytest docs, then the quick suite ...", flush=True)
+        data["pytest_docs"] = run_pytest("docs")
+        data["quick_suite"] = run_pytest("-m", "not browser")
+        print("the whole suite in a fresh clone ...", flush=True)
+        data["suite"] = whole_suite_in_a_fresh_clone(Path(workdir))
+    data["machine"] = machine(chromium)
+    data["load_average"]["end"] = [round(load, 2) for load in os.getloadavg()]
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(data))
+    print(f"\nWritten to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

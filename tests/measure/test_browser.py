@@ -1,0 +1,214 @@
+"""The built site in Chromium, page by page and language by language, as a reader meets it."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitetools.examples.engine import page_blocks
+from sitetools.examples.model import ROOT, english_pages
+from sitetools.measure.browser import chromium_path, launch
+from sitetools.measure.serve import serve
+from tests.support import LANGUAGES, every_page_url, page_url
+from tests.support.visits import (
+    OPEN_SHADOW_ROOTS,
+    Visit,
+    check_in_dark,
+    notebook_cells_run,
+    visit_in_light,
+)
+
+pytestmark = pytest.mark.browser
+URLS = every_page_url()
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+# The code of each chapter's python blocks, in page order, by its address in every language:
+# what the fresh-interpreter test proves runs alone and prints its #> lines.
+PROVEN = {
+    prefix + page_url(page): [example.block.code for example in page_blocks(page)]
+    for page in english_pages()
+    for prefix in LANGUAGES.values()
+}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if chromium_path() is None:
+        reason = "no `chromium` on PATH (apt-get install chromium): the browser tests need it"
+        if os.environ.get("CI"):
+            pytest.fail(f"under CI a missing browser is a failure: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def visits(browser, base_url, built_site) -> dict[str, Visit]:
+    """Every page of every language, visited once in light mode (every check, all of axe's
+    rules) and once in dark mode (axe's colour rules: the structure does not change)."""
+    light = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
+    light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    dark = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"])
+    for context in (light, dark):
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+    found = {}
+    for url in URLS:
+        source = (built_site / url / "index.html").read_text(encoding="utf-8")
+        found[url] = visit_in_light(light, base_url, url, source)
+        check_in_dark(dark, base_url, found[url])
+    light.close()
+    dark.close()
+    return found
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_page_shows_no_error_and_loads_only_from_its_own_site(visits, url):
+    problems = visits[url].problems
+    assert not problems, f"/{url}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, url):
+    """Copied text is the block's text, and each python block's is the code of its section,
+    which tests/examples/test_engine.py runs alone in a fresh interpreter against its #> lines."""
+    visit = visits[url]
+    problems = [
+        f"{block.place} copied {block.text!r}, not the block's text"
+        for block in visit.copied
+        if not block.text.strip() or block.text != block.shown.rstrip()
+    ]
+    copied = [block.text for block in visit.copied if block.language == "python"]
+    if "notebooks/" not in url and copied != [code.rstrip("\n") for code in PROVEN[url]]:
+        problems.append("the python blocks copied are not the sections' code, in page order")
+    assert not problems, f"/{url}:\n" + "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", URLS)
+def test_axe_finds_no_serious_accessibility_problem(visits, url, scheme):
+    violations = visits[url].violations[scheme]
+    assert not violations, f"/{url} in {scheme} mode:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_diagrams_images_and_notebooks_render(visits, url):
+    visit = visits[url]
+    assert visit.diagrams_rendered == visit.diagrams_expected, (
+        f"/{url}: {visit.diagrams_rendered} of {visit.diagrams_expected} diagrams became SVG"
+    )
+    assert not visit.broken_images, f"/{url}: images that did not load: {visit.broken_images}"
+    if "notebooks/" in url:
+        assert visit.notebook_download, f"/{url}: no notebook download"
+        problem = notebook_cells_run(visit.notebook_download)
+        assert problem is None, f"/{url}: the downloaded notebook: {problem}"
+
+
+def test_mermaid_waits_until_a_diagram_nears_the_screen(visits):
+    """A page whose first diagram is further down than the library's look-ahead (one screen
+    below the visible one) does not fetch Mermaid until the reader scrolls towards it."""
+    far = {url: visit for url, visit in visits.items() if (visit.first_diagram_screens or 0) > 2.5}
+    assert far, "no page has a diagram far enough down to show that Mermaid waits"
+    eager = [url for url, visit in far.items() if visit.mermaid_before_scrolling]
+    assert not eager, f"Mermaid fetched before scrolling on: {eager}"
+
+
+def test_the_site_has_copy_buttons_diagrams_and_notebooks_to_check(visits):
+    """The checks above pass vacuously on an empty page: make sure there is something to check."""
+    english = [visit for url, visit in visits.items() if not url.startswith("zh-")]
+    assert sum(len(visit.copied) for visit in english) > 100
+    assert sum(visit.diagrams_expected for visit in english) >= 3
+    assert sum(visit.notebook_download is not None for visit in english) >= 4
+
+
+# (home page, query, chapter, how far down the list of pages it may come). "Memory" is taught
+# in two chapters (shared memory in Tensors, GPU memory in Devices), so either may lead.
+SEARCHES = [
+    ("zh-TW/", "張量", "zh-TW/tensors/", 1),
+    ("zh-TW/", "梯度", "zh-TW/autograd/", 1),
+    ("zh-TW/", "記憶體", "zh-TW/tensors/", 3),
+    ("zh-CN/", "张量", "zh-CN/tensors/", 1),
+    ("zh-CN/", "内存", "zh-CN/tensors/", 3),
+    ("", "tensor", "tensors/", 1),
+    ("", "gradient", "autograd/", 1),
+]
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("home", "query", "chapter", "rank"), SEARCHES)
+def test_search_finds_the_chapter(page, base_url, home, query, chapter, rank):
+    page.goto(base_url + home, wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    search_box = page.locator("input.md-search__input")
+    search_box.fill(query)
+    # Material reads the box on a keyup or when its index becomes ready; filling sends no keyup,
+    # so a query filled after the index is ready would never be run without this key press.
+    search_box.press("End")
+    # The first search loads and indexes the whole site's index: slow on a busy machine.
+    page.locator(".md-search-result__item a").first.wait_for(timeout=90_000)
+    links = page.locator(".md-search-result__item > a").evaluate_all("ls => ls.map(l => l.href)")
+    # A link carries the query (?h=...) for highlighting: compare the pages alone.
+    offered = [urlsplit(link)._replace(query="", fragment="").geturl() for link in links]
+    offered = list(dict.fromkeys(offered))
+    assert base_url + chapter in offered[:rank], (
+        f"searching {query!r} on /{home} offers, in order: {offered[:5]}"
+    )
+
+
+def test_the_language_switcher_lands_on_the_same_page(page, base_url):
+    page.goto(base_url + "autograd/", wait_until="networkidle")
+    for language, prefix in [*list(LANGUAGES.items())[1:], *list(LANGUAGES.items())[:1]]:
+        page.locator(".md-header__option .md-select").hover()
+        page.locator(f'a.md-select__link[hreflang="{language}"]').click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{base_url}{prefix}autograd/", f"switching to {language}"
+
+
+def color_scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def test_the_dark_mode_choice_persists_across_pages(page, base_url):
+    page.goto(base_url + "tensors/", wait_until="networkidle")
+    assert color_scheme(page) == "default"
+    page.locator('form[data-md-component="palette"] label:visible').first.click()
+    assert color_scheme(page) == "slate"
+    page.locator('a.md-nav__link[href="../autograd/"]').first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + "autograd/"
+    assert color_scheme(page) == "slate"
+    page.goto(base_url + "zh-TW/devices/", wait_until="networkidle")
+    assert color_scheme(page) == "slate", "the choice is lost in another language"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_screenshots_of_the_home_page_and_a_chapter(browser, base_url, language, viewport):
+    """Saved for people to look at; the layout must not scroll sideways at either width."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme="light")
+    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in [("home", ""), ("tensors", "tensors/")]:
+        page.goto(base_url + LANGUAGES[language] + path, wait_until="networkidle")
+        page.screenshot(path=SCREENSHOTS / f"{name}-{language}-{viewport}.png")
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"/{LANGUAGES[language]}{path} scrolls sideways by {overflow}px"
+    context.close()
