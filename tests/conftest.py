@@ -15,6 +15,9 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+pytest_plugins = ["pytester"]
+
+
 @pytest.fixture
-def project(tmp_path) -> FixtureProject:
-    return FixtureProject(tmp_path)
+def project(pytester) -> FixtureProject:
+    return FixtureProject(pytester.path, pytester)

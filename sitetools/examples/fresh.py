@@ -19,6 +19,7 @@ import traceback
 
 from sitetools.examples.blocks import expected_lines, output_matches
 from sitetools.examples.engine import PageBlock, chains, cuda_available, skip_reason
+from sitetools.project import ROOT
 
 PARALLEL = 2
 # Imported once before forking; each is imported whole by the examples that use it.
@@ -45,6 +46,7 @@ def fresh_run_problems(examples: list[PageBlock]) -> list[str]:
     payload = [[{"code": e.block.code, "filename": e.place} for e in group] for group in found]
     result = subprocess.run(
         [sys.executable, "-m", "sitetools.examples.fresh"],
+        cwd=ROOT,
         input=json.dumps(payload),
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,17 +13,12 @@ from sitetools.examples.model import ROOT, english_pages
 from sitetools.measure.browser import chromium_path, launch
 from sitetools.measure.serve import serve
 from tests.support import LANGUAGES, every_page_url, page_url
-from tests.support.visits import (
-    OPEN_SHADOW_ROOTS,
-    Visit,
-    check_in_dark,
-    notebook_cells_run,
-    visit_in_light,
-)
+from tests.support.visits import OPEN_SHADOW_ROOTS, Visit, notebook_cells_run, visit
 
 pytestmark = pytest.mark.browser
 URLS = every_page_url()
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+PARALLEL_BROWSERS = 2
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
 # The code of each chapter's python blocks, in page order, by its address in every language:
 # what the fresh-interpreter test proves runs alone and prints its #> lines.
@@ -56,21 +52,34 @@ def base_url(built_site):
 
 @pytest.fixture(scope="session")
 def visits(browser, base_url, built_site) -> dict[str, Visit]:
-    """Every page of every language, visited once in light mode (every check, all of axe's
-    rules) and once in dark mode (axe's colour rules: the structure does not change)."""
-    light = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
-    light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    dark = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"])
-    for context in (light, dark):
-        context.add_init_script(OPEN_SHADOW_ROOTS)
-    found = {}
-    for url in URLS:
-        source = (built_site / url / "index.html").read_text(encoding="utf-8")
-        found[url] = visit_in_light(light, base_url, url, source)
-        check_in_dark(dark, base_url, found[url])
-    light.close()
-    dark.close()
-    return found
+    """Every page of every language, visited once (light, then dark), by two browsers at once."""
+
+    def visit_each(urls: list[str]) -> dict[str, Visit]:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:  # one per thread, as Playwright requires
+            own = launch(playwright)
+            light, dark = (
+                own.new_context(color_scheme=scheme, viewport=VIEWPORTS["desktop"])
+                for scheme in ("light", "dark")
+            )
+            light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
+            for context in (light, dark):
+                context.add_init_script(OPEN_SHADOW_ROOTS)
+            found = {
+                url: visit(
+                    light, dark, base_url, url, (built_site / url / "index.html").read_text()
+                )
+                for url in urls
+            }
+            own.close()
+        return found
+
+    with ThreadPoolExecutor(PARALLEL_BROWSERS) as pool:
+        shares = pool.map(
+            visit_each, [URLS[n::PARALLEL_BROWSERS] for n in range(PARALLEL_BROWSERS)]
+        )
+    return {url: found for share in shares for url, found in share.items()}
 
 
 @pytest.mark.parametrize("url", URLS)

@@ -31,11 +31,18 @@ plugins:
 LANGUAGES = {language.code: language.prefix for language in languages()}
 
 
+class Finished:
+    """What a run of `pytest docs` ended with: its exit status and what it printed."""
+
+    def __init__(self, returncode: int, stdout: str) -> None:
+        self.returncode, self.stdout = returncode, stdout
+
+
 class FixtureProject:
     """A throwaway site with the real docs/conftest.py and strings, for showing checks fail."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, pytester=None) -> None:
+        self.root, self.pytester = root, pytester
         (root / "docs").mkdir()
         (root / "snippets").mkdir()
         (root / "snippets" / "__init__.py").write_text("")
@@ -60,7 +67,11 @@ class FixtureProject:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def pytest_docs(self, *options: str) -> subprocess.CompletedProcess:
+    def pytest_docs(self, *options: str) -> Finished:
+        """`pytest docs` in the project: in this process (torch is imported once) when it can."""
+        if self.pytester is not None:
+            result = self.pytester.runpytest_inprocess("docs", "-p", "no:cacheprovider", *options)
+            return Finished(int(result.ret), "\n".join(result.outlines))
         return subprocess.run(
             [sys.executable, "-m", "pytest", "docs", "-p", "no:cacheprovider", *options],
             cwd=self.root,

@@ -28,6 +28,16 @@ COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy
     shown: block.querySelector('code').textContent,
   };
 })"""
+CLICK_EVERY_COPY_BUTTON = """async () => {
+  const copied = []
+  for (const button of document.querySelectorAll('button[data-md-type="copy"]')) {
+    await navigator.clipboard.writeText('')
+    button.click()
+    await new Promise(done => setTimeout(done, 0))
+    copied.push(await navigator.clipboard.readText())
+  }
+  return copied
+}"""
 BROKEN_IMAGES = """async () => {
   const images = [...document.images];
   images.forEach(image => { image.loading = 'eager'; });
@@ -116,16 +126,14 @@ def serious_violations(page, rules: list[str] | None = None) -> list[str]:
 
 
 def copy_every_block(page) -> list[CopiedBlock]:
-    """Click each copy button as a reader would and read what landed on the clipboard."""
+    """Click each copy button in turn and read what landed on the clipboard, in the page itself
+    (a round trip from Python per button would cost more than the clicks)."""
     blocks = page.evaluate(COPY_BUTTONS)
-    copied = []
-    buttons = page.locator('button[data-md-type="copy"]')
-    for index, block in enumerate(blocks):
-        page.evaluate("navigator.clipboard.writeText('')")
-        buttons.nth(index).click()
-        text = page.evaluate("navigator.clipboard.readText()")
-        copied.append(CopiedBlock(index, block["language"], text, block["shown"]))
-    return copied
+    texts = page.evaluate(CLICK_EVERY_COPY_BUTTON)
+    return [
+        CopiedBlock(index, block["language"], text, block["shown"])
+        for index, (block, text) in enumerate(zip(blocks, texts, strict=True))
+    ]
 
 
 def render_every_diagram(page, expected: int) -> int:
@@ -139,9 +147,11 @@ def render_every_diagram(page, expected: int) -> int:
     return page.evaluate(RENDERED_DIAGRAMS)
 
 
-def visit_in_light(context, base: str, url: str, source_html: str) -> Visit:
+def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
+    """Every check in a light-mode context (all of axe's rules), then, in a context of a reader
+    who prefers dark mode, axe's colour rules (the structure does not change with the scheme)."""
     visit = Visit(url)
-    page = context.new_page()
+    page = light.new_page()
     watch(page, base, visit)
     page.goto(base + url, wait_until="networkidle")
     page.evaluate(OPEN_EVERY_DETAILS)
@@ -158,13 +168,10 @@ def visit_in_light(context, base: str, url: str, source_html: str) -> Visit:
         visit.notebook_download = download.value.path().read_text(encoding="utf-8")
     visit.violations["light"] = serious_violations(page)
     page.close()
-    return visit
 
-
-def check_in_dark(context, base: str, visit: Visit) -> None:
-    page = context.new_page()
+    page = dark.new_page()
     watch(page, base, visit)
-    page.goto(base + visit.url, wait_until="networkidle")
+    page.goto(base + url, wait_until="load")  # every request was already seen in light mode
     page.evaluate(OPEN_EVERY_DETAILS)
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if scheme != "slate":
@@ -172,6 +179,7 @@ def check_in_dark(context, base: str, visit: Visit) -> None:
     render_every_diagram(page, visit.diagrams_expected)
     visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
     page.close()
+    return visit
 
 
 def notebook_cells_run(text: str) -> str | None:
