@@ -2,8 +2,30 @@ from pathlib import Path
 
 import pytest
 
+# Imported before pytester snapshots sys.modules: torch cannot be imported a second time.
+import torch  # noqa: F401
+
+from sitetools.examples.engine import page_blocks
+from sitetools.examples.fresh import FreshRun
+from sitetools.examples.model import english_pages
 from sitetools.project import ROOT, build
 from tests.support import FixtureProject
+
+FRESH_RUN = pytest.StashKey[FreshRun]()
+FRESH_TEST = "test_every_block_runs_alone_in_a_fresh_interpreter"
+
+
+def pytest_collection_finish(session):
+    """Start the fresh-interpreter run as soon as it is known to be wanted: it takes about as
+    long as `pytest docs`, and the two can share the machine's cores."""
+    if any(item.name == FRESH_TEST for item in session.items):
+        examples = [example for page in english_pages() for example in page_blocks(page)]
+        session.config.stash[FRESH_RUN] = FreshRun(examples)
+
+
+@pytest.fixture
+def fresh_run(request) -> FreshRun:
+    return request.config.stash[FRESH_RUN]
 
 
 @pytest.fixture(scope="session")

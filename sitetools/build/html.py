@@ -1,17 +1,18 @@
 """Post-processing of a page's rendered HTML: lighter code markup, sized figures, notebook anchors.
 
-- Pygments wraps every token in a span. Material draws names (class "n") in the code's own
-  colour and gives whitespace (class "w") no style, so those spans change nothing on screen, yet
-  they are a quarter of a chapter's elements, each costing style and layout work.
+- Pygments wraps every token in a span; Material draws names (class "n") in the code's own colour
+  and whitespace (class "w") unstyled, so those spans, a quarter of a chapter's elements, change
+  nothing on screen and only cost style and layout work.
 - Each PNG figure gets its width and height, so the text below does not jump when it arrives.
-- mkdocs-jupyter slugs headings ASCII-only (a Chinese heading gets `id=""`) and builds the TOC
-  with another slug, so its TOC links lead nowhere: headings get the site's slugs, and the TOC too.
-- Material takes every `<link rel="alternate" hreflang>` for a language's root and fetches a
-  `sitemap.xml` beside it; the switcher already links to the same page in each language.
+- mkdocs-jupyter slugs headings ASCII-only (a Chinese heading gets `id=""`) and its TOC with
+  another slug, so its TOC links lead nowhere: headings and TOC get the site's slugs.
+- Material fetches a `sitemap.xml` beside each `<link rel="alternate" hreflang>` language root;
+  the language switcher already links to the same page in each language.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import posixpath
 import re
@@ -43,13 +44,10 @@ def drop_alternate_links(page_html: str) -> str:
 
 def png_size(path: Path) -> tuple[int, int]:
     """Width and height in pixels; Pillow (which matplotlib draws with) reads only the header."""
-    try:
-        with Image.open(path) as image:
-            if image.format != "PNG":
-                raise ValueError(f"{path} is not a PNG file")
+    with contextlib.suppress(UnidentifiedImageError), Image.open(path) as image:
+        if image.format == "PNG":
             return image.size
-    except UnidentifiedImageError as error:
-        raise ValueError(f"{path} is not a PNG file") from error
+    raise ValueError(f"{path} is not a PNG file")
 
 
 def size_images(page_html: str, page_url: str, docs_dir: Path) -> str:
@@ -69,13 +67,12 @@ def size_images(page_html: str, page_url: str, docs_dir: Path) -> str:
     return IMG_RE.sub(sized, page_html)
 
 
-def heading_ids(page_html: str) -> tuple[str, list[str]]:
-    """The page with unique, readable heading ids, and those ids in document order."""
+def anchor_notebook_headings(page_html: str, toc) -> str:
+    """Give headings unique, readable ids and make the page's TOC entries, in order, use them."""
     ids: list[str] = []
 
     def rename(match: re.Match) -> str:
-        text = html.unescape(TAG_RE.sub("", match["inner"])).strip()
-        base = site_slug(text, "-") or "section"
+        base = site_slug(html.unescape(TAG_RE.sub("", match["inner"])).strip(), "-") or "section"
         unique, number = base, 1
         while unique in ids:
             unique, number = f"{base}_{number}", number + 1
@@ -86,20 +83,13 @@ def heading_ids(page_html: str) -> tuple[str, list[str]]:
             f'<a class="anchor-link" href="#{unique}">¶</a></h{level}>'
         )
 
-    return NOTEBOOK_HEADING_RE.sub(rename, page_html), ids
-
-
-def anchor_notebook_headings(page_html: str, toc) -> str:
-    """Rewrite the headings' ids and make the page's TOC entries, in order, point at them."""
-    page_html, ids = heading_ids(page_html)
-    entries = []
-
     def walk(items):
         for item in items:
-            entries.append(item)
-            walk(item.children)
+            yield item
+            yield from walk(item.children)
 
-    walk(toc)
+    page_html = NOTEBOOK_HEADING_RE.sub(rename, page_html)
+    entries = list(walk(toc))
     if len(entries) != len(ids):
         raise ValueError(f"the TOC has {len(entries)} entries but the page {len(ids)} headings")
     for entry, heading_id in zip(entries, ids, strict=True):

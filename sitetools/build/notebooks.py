@@ -1,11 +1,9 @@
 """Hands-on chapters as Jupyter notebooks, made from the page's own blocks and really executed.
 
-A page opts in with `notebook: true` in its front matter. Its python blocks, in page order, become
-the code cells of a jupytext percent script (each under the page's nearest heading, in the page's
-language), which jupytext turns into a notebook. The English notebook is executed by a Jupyter
-kernel (nbclient, errors not allowed: a failing cell fails the build), once per change of the code,
-and the result is cached; the translations get the same outputs under their own headings. The
-figures the cells draw are written out for the chapter pages to show.
+A page with `notebook: true` in its front matter gets a notebook in each language: its python
+blocks as code cells (a jupytext percent script), under the page's headings. The English one runs
+in a Jupyter kernel (a failing cell fails the build) once per change of the code, and is cached;
+the translations get its outputs, and the figures the cells draw are written out for the pages.
 
     python -m sitetools.build.notebooks     # write the notebooks and figures without building
 """
@@ -21,19 +19,13 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from sitetools.build.languages import page_strings, strings
 from sitetools.build.placeholders import after_title
-from sitetools.examples.model import (
-    DOCS_DIR,
-    ROOT,
-    SiteError,
-    english_pages,
-    includes,
-    relative,
-    resolve,
-)
+from sitetools.examples import model
+from sitetools.examples.model import DOCS_DIR, ROOT, SiteError, relative
 from sitetools.project import languages
 
 NOTEBOOKS = "notebooks"
@@ -42,6 +34,8 @@ CACHE_DIR = ROOT / ".cache" / "notebooks"
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 CELL_TIMEOUT_S = 300
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -52,16 +46,15 @@ class Cell:
 
 def front_matter(text: str) -> dict[str, str]:
     match = FRONT_MATTER_RE.match(text)
-    if not match:
-        return {}
-    pairs = (line.split(":", 1) for line in match["body"].splitlines() if ":" in line)
+    lines = match["body"].splitlines() if match else []
+    pairs = (line.split(":", 1) for line in lines if ":" in line)
     return {key.strip(): value.strip() for key, value in pairs}
 
 
 def notebook_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
     return [
         page
-        for page in english_pages(docs_dir)
+        for page in model.english_pages(docs_dir)
         if front_matter(page.read_text(encoding="utf-8")).get("notebook") == "true"
     ]
 
@@ -76,9 +69,8 @@ def title_of(text: str, page: Path) -> str:
 def cells_of(page: Path, english: Path, root: Path) -> list[Cell]:
     """The page's python blocks with the heading each sits under, in the page's language."""
     text = page.read_text(encoding="utf-8")
-    english_text = english.read_text(encoding="utf-8")
-    blocks = [(fence, include) for fence, include in includes(english_text, english)]
-    shown = [fence for fence, _ in includes(text, page)]
+    blocks = model.includes(english.read_text(encoding="utf-8"), english)
+    shown = [fence for fence, _ in model.includes(text, page)]
     if len(shown) != len(blocks):
         raise SiteError(
             f"{relative(page)}: {len(shown)} blocks, but {relative(english)} has {len(blocks)}"
@@ -86,11 +78,10 @@ def cells_of(page: Path, english: Path, root: Path) -> list[Cell]:
     headings = [(match.start(), match[2]) for match in HEADING_RE.finditer(text)]
     cells = []
     for (fence, include), own_fence in zip(blocks, shown, strict=True):
-        if not fence.is_python:
-            continue
-        section = resolve(include, fence, root)
-        above = [title for start, title in headings if start < own_fence.start]
-        cells.append(Cell(include.section, above[-1] if above else "", section.code))
+        if fence.is_python:
+            above = [title for start, title in headings if start < own_fence.start]
+            code = model.resolve(include, fence, root).code
+            cells.append(Cell(include.section, above[-1] if above else "", code))
     return cells
 
 
@@ -110,11 +101,7 @@ def notebook_from(script: str):
     import jupytext
 
     notebook = jupytext.reads(script, fmt="py:percent")
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     notebook.metadata.pop("jupytext", None)
     # Fixed ids, so an unchanged chapter writes a byte-identical notebook.
     for number, cell in enumerate(notebook.cells):
@@ -124,10 +111,7 @@ def notebook_from(script: str):
 
 def code_key(cells: list[Cell]) -> str:
     """What the outputs depend on: the code, and the versions that run it."""
-    import torch
-
-    digest = hashlib.sha256()
-    digest.update(f"{platform.python_version()} {torch.__version__}\n".encode())
+    digest = hashlib.sha256(f"{platform.python_version()} {version('torch')}\n".encode())
     for cell in cells:
         digest.update(f"{cell.section}\n{cell.code}\n".encode())
     return digest.hexdigest()[:20]
@@ -151,14 +135,14 @@ def execute(notebook, page: Path):
         try:
             client.execute(env=environment)
         except CellExecutionError as error:
-            failed_cells = [
+            failed = [
                 cell.metadata.get("tags", ["?"])[0]
                 for cell in notebook.cells
                 if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
             ]
-            failing = failed_cells[0] if failed_cells else "?"
             raise SiteError(
-                f"{relative(page)}: the notebook's cell for section [{failing}] failed:\n{error}"
+                f"{relative(page)}: the notebook's cell for section [{(failed or ['?'])[0]}] "
+                f"failed:\n{error}"
             ) from None
     return notebook
 
@@ -180,23 +164,21 @@ def executed_english(page: Path, cells: list[Cell], script: str, cache_dir: Path
 def with_outputs_of(executed, notebook):
     """The notebook's own markdown, and the executed notebook's code cells with their outputs."""
     code_cells = iter(cell for cell in executed.cells if cell.cell_type == "code")
-    result = copy.deepcopy(notebook)
-    result.cells = [
+    notebook.cells = [
         copy.deepcopy(next(code_cells)) if cell.cell_type == "code" else cell
         for cell in notebook.cells
     ]
-    return result
+    return notebook
 
 
 def figures_of(executed) -> dict[str, bytes]:
     """The PNG each code cell drew, by section name (a cell drawing several keeps its last)."""
-    figures = {}
-    for cell in executed.cells:
-        for output in cell.get("outputs", []):
-            png = output.get("data", {}).get("image/png")
-            if png:
-                figures[cell.metadata["tags"][0]] = base64.b64decode(png)
-    return figures
+    return {
+        cell.metadata["tags"][0]: base64.b64decode(output["data"]["image/png"])
+        for cell in executed.cells
+        for output in cell.get("outputs", [])
+        if output.get("data", {}).get("image/png")
+    }
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -221,20 +203,16 @@ def write_notebooks(
 
     written = []
     for english in notebook_pages(docs_dir):
-        stem = english.stem
-        versions = [
-            (language, language.page(english))
-            for language in languages(docs_dir.parent)
-            if language.page(english).exists()
-        ]
-        executed = None
-        for language, page in versions:
-            text = page.read_text(encoding="utf-8")
-            title = title_of(text, page)
+        stem, executed = english.stem, None
+        # The default language comes first: its notebook is the one executed.
+        for language in languages(docs_dir.parent):
+            page = language.page(english)
+            if not page.exists():
+                continue
+            title = title_of(page.read_text(encoding="utf-8"), page)
             cells = cells_of(page, english, root)
-            own_strings = strings(language.code, docs_dir.parent)
-            introduction = own_strings["notebook_introduction"].format(title=title, stem=stem)
-            script = percent_script(title, introduction, cells)
+            introduction = strings(language.code, docs_dir.parent)["notebook_introduction"]
+            script = percent_script(title, introduction.format(title=title, stem=stem), cells)
             if executed is None:
                 executed = executed_english(english, cells, script, cache_dir)
             notebook = with_outputs_of(executed, notebook_from(script))
@@ -249,17 +227,11 @@ def write_notebooks(
     return written
 
 
-if __name__ == "__main__":
-    for path in write_notebooks():
-        print(f"wrote {relative(path)}", file=sys.stderr)
-
-
 def rewrap_notebook_files(files, config):
-    """Give the notebooks back to mkdocs-jupyter.
+    """Wrap the notebooks for mkdocs-jupyter again: mkdocs-static-i18n made them plain Files.
 
-    mkdocs-static-i18n rebuilds every file as a plain File for each language, which silently
-    drops mkdocs-jupyter's wrapper: the notebook pages would build empty. Wrap them again,
-    keeping the language's own address, in the same Files object (it resolves links per language).
+    Unwrapped, the notebook pages build empty. Each keeps its language's address, and stays in the
+    same Files object, which resolves links per language.
     """
     from mkdocs_jupyter.plugin import NotebookFile
 
@@ -274,11 +246,7 @@ def rewrap_notebook_files(files, config):
 
 
 def keep_notebook_cache(config, **kwargs):
-    """Keep mkdocs-jupyter's rendered pages of every language's notebooks.
-
-    After each language's build mkdocs-jupyter evicts the cache entries that build did not use:
-    the other languages' notebooks, which every build would then render again.
-    """
+    """Keep mkdocs-jupyter's cached pages of all languages: each build evicts the others'."""
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
     jupyter = config.plugins["mkdocs-jupyter"]
@@ -287,3 +255,8 @@ def keep_notebook_cache(config, **kwargs):
     for notebook in Path(config.docs_dir).glob(f"{NOTEBOOKS}/*.ipynb"):
         key = _compute_cache_key(notebook, jupyter.config, jupyter.config["execute"])
         jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+
+
+if __name__ == "__main__":
+    for path in write_notebooks():
+        print(f"wrote {relative(path)}", file=sys.stderr)

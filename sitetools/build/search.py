@@ -1,10 +1,9 @@
 """One search index per language, so a page downloads and indexes only its own language.
 
-mkdocs-static-i18n merges every language's entries into the site's one index, which every page
-then fetches: three languages' text for a reader of one, and results from the other two.
-Material fetches `search/search_index.json` below the `base` of the page's `__config`, and
-resolves each result's `location` against that same base. Each language gets its own index in
-its own folder, with locations relative to it, and its pages a base that points there.
+mkdocs-static-i18n merges every language's entries into one index that every page fetches.
+Material fetches `search/search_index.json` below the `base` of the page's `__config` and resolves
+results against it: each language gets an index in its own folder, with locations relative to
+it, and its pages a base that points there.
 """
 
 from __future__ import annotations
@@ -58,8 +57,7 @@ def point_search_at_language(html: str, prefix: str) -> str:
     """Make the page's `__config` base the root of its language (`../..` -> `../../zh-TW/`)."""
     if not prefix:
         return html
-    match = CONFIG_BASE_RE.search(html)
-    if match is None:
+    html, found = CONFIG_BASE_RE.subn(lambda m: f"{m[1]}{m[2].rstrip('/')}/{prefix}{m[3]}", html, 1)
+    if not found:
         raise ValueError("no base in the page's __config script")
-    base = f"{match[2].rstrip('/')}/{prefix}"
-    return html[: match.start(2)] + base + html[match.end(2) :]
+    return html

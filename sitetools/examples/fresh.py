@@ -15,7 +15,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import traceback
+from pathlib import Path
+from subprocess import PIPE
 
 from sitetools.examples.blocks import expected_lines, output_matches
 from sitetools.examples.engine import PageBlock, chains, cuda_available, skip_reason
@@ -40,30 +43,38 @@ def groups(examples: list[PageBlock]) -> list[list[PageBlock]]:
     return found
 
 
+class FreshRun:
+    """The run, started in the background: it can share the cores with `pytest docs`."""
+
+    def __init__(self, examples: list[PageBlock]) -> None:
+        self.groups = groups(examples)
+        payload = [[{"code": e.block.code, "filename": e.place} for e in g] for g in self.groups]
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as blocks:
+            json.dump(payload, blocks)
+        command = [sys.executable, "-m", "sitetools.examples.fresh", blocks.name]
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=PIPE, stderr=PIPE, text=True)
+
+    def problems(self) -> list[str]:
+        """Blocks that fail, or print other than their `#>` lines, when run as readers run them."""
+        output, errors = self.process.communicate()
+        if self.process.returncode:
+            raise RuntimeError(f"the fresh-interpreter run failed:\n{errors}")
+        problems = []
+        for group, runs in zip(self.groups, json.loads(output), strict=True):
+            for example, run in zip(group, runs, strict=False):
+                expected = expected_lines(example.block.code)
+                if run["error"]:
+                    problems.append(f"{example.place} fails when run alone:\n{run['error']}")
+                elif not output_matches(expected, run["stdout"]):
+                    problems.append(
+                        f"{example.place} prints, when run alone:\n{run['stdout']}"
+                        "but its #> lines say:\n" + "\n".join(expected)
+                    )
+        return problems
+
+
 def fresh_run_problems(examples: list[PageBlock]) -> list[str]:
-    """Blocks that fail, or print other than their `#>` lines, when run as a reader runs them."""
-    found = groups(examples)
-    payload = [[{"code": e.block.code, "filename": e.place} for e in group] for group in found]
-    result = subprocess.run(
-        [sys.executable, "-m", "sitetools.examples.fresh"],
-        cwd=ROOT,
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    problems = []
-    for group, runs in zip(found, json.loads(result.stdout), strict=True):
-        for example, run in zip(group, runs, strict=False):
-            expected = expected_lines(example.block.code)
-            if run["error"]:
-                problems.append(f"{example.place} fails when run alone:\n{run['error']}")
-            elif not output_matches(expected, run["stdout"]):
-                problems.append(
-                    f"{example.place} prints, when run alone:\n{run['stdout']}"
-                    "but its #> lines say:\n" + "\n".join(expected)
-                )
-    return problems
+    return FreshRun(examples).problems()
 
 
 def start_child(blocks: list[dict]) -> tuple[int, int]:
@@ -103,11 +114,13 @@ def main() -> None:
 
     results: list[list[dict]] = []
     running: list[tuple[int, int]] = []
-    for group in json.load(sys.stdin):
+    groups_file = Path(sys.argv[1])
+    for group in json.loads(groups_file.read_text(encoding="utf-8")):
         running.append(start_child(group))
         if len(running) == PARALLEL:
             results.append(finish_child(*running.pop(0)))
     results += [finish_child(*child) for child in running]
+    groups_file.unlink()
     sys.__stdout__.write(json.dumps(results))
 
 

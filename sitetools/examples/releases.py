@@ -30,21 +30,25 @@ ENVIRONMENTS = ROOT / ".cache" / "releases"
 # What `pytest docs` needs beside torch; the browser and lint tools are left out.
 TEST_TOOLS = ("pytest", "sybil")
 HEADER = "# The torch releases `pytest docs` passed on: `python -m sitetools.examples.releases`.\n"
+COUNTS_RE = re.compile(r"(\d+) (passed|skipped|failed)")
+VERSIONS = "import platform, torch; print(torch.__version__, platform.python_version())"
+
+
+def project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
 def pinned() -> str:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return next(re.sub(r"^torch==", "", dep) for dep in project["dependencies"] if "torch==" in dep)
+    dependencies = project()["dependencies"]
+    return next(dep.removeprefix("torch==") for dep in dependencies if "torch==" in dep)
 
 
 def requirements() -> list[str]:
     """The project's dependencies at their pins, without torch."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    extras = project["optional-dependencies"]
+    extras = project()["optional-dependencies"]
     tools = [dep for dep in extras["test"] if dep.split("==")[0] in TEST_TOOLS]
-    return [
-        d for d in project["dependencies"] + extras["docs"] + tools if d.split("==")[0] != "torch"
-    ]
+    wanted = project()["dependencies"] + extras["docs"] + tools
+    return [dep for dep in wanted if dep.split("==")[0] != "torch"]
 
 
 def environment(release: str, index_url: str | None) -> Path:
@@ -63,29 +67,14 @@ def environment(release: str, index_url: str | None) -> Path:
 
 def check(python: Path) -> dict:
     """`pytest docs` with that Python, in this checkout; its torch version and counts."""
-    result = subprocess.run(
-        [str(python), "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"],
-        cwd=ROOT,
-        env=QUIET,
-        capture_output=True,
-        text=True,
-    )
-    torch = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import torch, platform; print(torch.__version__, platform.python_version())",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    counts = dict(
-        (word, int(n)) for n, word in re.findall(r"(\d+) (passed|skipped|failed)", result.stdout)
-    )
+    command = [str(python), "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"]
+    result = subprocess.run(command, cwd=ROOT, env=QUIET, capture_output=True, text=True)
+    found = subprocess.check_output([str(python), "-c", VERSIONS], text=True)
+    torch, python_version = found.split()
+    counts = {word: int(n) for n, word in COUNTS_RE.findall(result.stdout)}
     return {
-        "torch": torch[0].split("+")[0],
-        "python": torch[1],
+        "torch": torch.split("+")[0],
+        "python": python_version,
         "passed": counts.get("passed", 0),
         "skipped": counts.get("skipped", 0),
         "failed": counts.get("failed", 0) + (result.returncode not in (0, 1)),
@@ -94,11 +83,12 @@ def check(python: Path) -> dict:
     }
 
 
-def recorded(path: Path = RECORD) -> list[dict]:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.is_file() else []
+def recorded() -> list[dict]:
+    return (yaml.safe_load(RECORD.read_text(encoding="utf-8")) or []) if RECORD.is_file() else []
 
 
 def record(runs: list[dict]) -> None:
+    """Keep the passing runs' entries, drop the failing ones', sorted by release."""
     kept = {entry["torch"]: entry for entry in recorded()}
     for run in runs:
         kept.pop(run["torch"], None)
@@ -108,24 +98,20 @@ def record(runs: list[dict]) -> None:
     RECORD.write_text(HEADER + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
 
 
-def installed_torch() -> str | None:
-    try:
-        return version("torch").split("+")[0]
-    except PackageNotFoundError:
-        return None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("releases", nargs="*", default=["pinned", "newest"])
     parser.add_argument("--index-url", help="where pip finds torch (the CPU wheels, say)")
     args = parser.parse_args(argv)
+    try:
+        installed = version("torch").split("+")[0]
+    except PackageNotFoundError:
+        installed = None
     runs = []
     for release in args.releases:
         release = pinned() if release == "pinned" else release
-        here = installed_torch() == release
-        python = Path(sys.executable) if here else environment(release, args.index_url)
-        run = check(python)
+        here = installed == release
+        run = check(Path(sys.executable) if here else environment(release, args.index_url))
         print(
             f"torch {run['torch']}: {run['passed']} passed, {run['skipped']} skipped, "
             f"{run['failed']} failed"

@@ -19,7 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import datetime, timezone
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -50,30 +52,16 @@ def run_pytest(*args: str, cwd: Path = ROOT) -> dict[str, Any]:
     if result.returncode:
         # The figure of a failing run means little: show why it failed.
         print("\n".join(result.stdout.splitlines()[-80:]), file=sys.stderr)
-    summary = [line for line in result.stdout.splitlines() if re.search(r" in [\d.]+s\b", line)]
-    counts = {word: n for n, word in re.findall(r"(\d+) (\w+)", summary[-1])} if summary else {}
+    lines = reversed(result.stdout.splitlines())
+    summary = next((line for line in lines if re.search(r" in [\d.]+s\b", line)), "")
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (\w+)", summary)}
     return {
         "seconds": round(seconds, 1),
-        "passed": int(counts.get("passed", 0)),
-        "skipped": int(counts.get("skipped", 0)),
-        "failed": int(counts.get("failed", 0)) + int(counts.get("errors", counts.get("error", 0))),
+        "passed": counts.get("passed", 0),
+        "skipped": counts.get("skipped", 0),
+        "failed": counts.get("failed", 0) + counts.get("errors", counts.get("error", 0)),
         "command": " ".join(["python", *command[1:]]),
     }
-
-
-def whole_suite_in_a_fresh_clone(workdir: Path) -> dict[str, Any]:
-    """The README's test command in a clone of the last commit: no cache, notebooks run cold."""
-    clone = workdir / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    return {**run_pytest(cwd=clone), "where": "a fresh clone of the last commit"}
-
-
-def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    result = build(project, site, env)
-    if result.returncode:
-        raise ResultsError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
-    return round(time.perf_counter() - start, 1)
 
 
 def measure_builds(workdir: Path) -> tuple[dict[str, Any], Path]:
@@ -81,35 +69,33 @@ def measure_builds(workdir: Path) -> tuple[dict[str, Any], Path]:
     project, site, tmp = workdir / "project", workdir / "site", workdir / "tmp"
     tmp.mkdir(parents=True)
     copy_project(project, share_cache=False)
-    env = {**QUIET, "TMPDIR": str(tmp)}
-    cold = timed_build(project, site, env)
-    warm = timed_build(project, site, env)
+    seconds = {}
+    for kind in ("cold_seconds", "warm_seconds"):
+        start = time.perf_counter()
+        result = build(project, site, {**QUIET, "TMPDIR": str(tmp)})
+        if result.returncode:
+            raise ResultsError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+        seconds[kind] = round(time.perf_counter() - start, 1)
     how = "cold: a fresh copy of the project (no .cache/) and an empty TMPDIR (no jieba cache)"
-    return {"cold_seconds": cold, "warm_seconds": warm, "how": how}, site
+    return {**seconds, "how": how}, site
 
 
 def glue_lines() -> dict[str, int]:
-    """Lines of the machinery, by subpackage."""
-    counts: dict[str, int] = {}
-    for pattern in GLUE:
-        for path in sorted(ROOT.glob(pattern)):
-            part = path.relative_to(ROOT).parent.as_posix()
-            counts[part] = counts.get(part, 0) + len(path.read_text("utf-8").splitlines())
-    return {**counts, "total": sum(counts.values())}
-
-
-def page_urls(site: Path) -> list[str]:
-    """Every page of every language in the built site, as a path below the site's root."""
-    pages = [path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")]
-    return sorted(f"{page}/" if page != "." else "" for page in pages)
+    """Lines of the machinery, by folder."""
+    counts: Counter[str] = Counter()
+    for path in (path for pattern in GLUE for path in sorted(ROOT.glob(pattern))):
+        folder = path.relative_to(ROOT).parent.as_posix()
+        counts[folder] += len(path.read_text("utf-8").splitlines())
+    return {**counts, "total": counts.total()}
 
 
 def transferred(browser: Any, url: str) -> tuple[int, int]:
     """Bytes on the wire (headers and compressed bodies) and requests, from an empty cache."""
     context = browser.new_context()
+    started: list[Any] = []
     finished: list[Any] = []
-    started = [0]
-    context.on("request", lambda _: started.__setitem__(0, started[0] + 1))
+    # Playwright sets an attribute on each handler, which a bound builtin method cannot take.
+    context.on("request", lambda request: started.append(request))
     context.on("requestfinished", lambda request: finished.append(request))
     context.on("requestfailed", lambda request: finished.append(request))
     page = context.new_page()
@@ -118,7 +104,7 @@ def transferred(browser: Any, url: str) -> tuple[int, int]:
     # a diagram nears the screen) counts too, as do requests that start once the thread is free.
     page.evaluate(SCROLL_TO_THE_END)
     seen, deadline = -1, time.monotonic() + 60
-    while (started[0], len(finished)) != (seen, seen) and time.monotonic() < deadline:
+    while (len(started), len(finished)) != (seen, seen) and time.monotonic() < deadline:
         seen = len(finished)
         page.evaluate(MAIN_THREAD_IDLE)
         page.wait_for_timeout(500)
@@ -136,19 +122,23 @@ def transferred(browser: Any, url: str) -> tuple[int, int]:
 
 
 def measure_pages(site: Path) -> tuple[list[dict[str, Any]], str]:
+    """Every page of every language in the built site, and the Chromium that loaded them."""
     from playwright.sync_api import sync_playwright
 
+    urls = sorted(
+        f"{page}/" if page != "." else ""
+        for page in (path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    )
     results = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        for url in page_urls(site):
+        for url in urls:
             total, requests = transferred(browser, base + url)
-            html = (site / url / "index.html").read_text(encoding="utf-8")
-            diagrams = 'class="mermaid"' in html
+            diagrams = 'class="mermaid"' in (site / url / "index.html").read_text(encoding="utf-8")
             results.append({"url": url, "bytes": total, "requests": requests, "diagrams": diagrams})
-        version = browser.version
+        chromium = browser.version
         browser.close()
-    return results, version
+    return results, chromium
 
 
 def lighthouse(base: str, url: str, runs: int) -> dict[str, Any]:
@@ -167,19 +157,17 @@ def lighthouse(base: str, url: str, runs: int) -> dict[str, Any]:
                 raise ResultsError(f"Lighthouse failed on /{url}:\n{result.stderr[-2000:]}")
             reports.append(json.loads(output.read_text(encoding="utf-8")))
     scores = [{c: report["categories"][c]["score"] for c in CATEGORIES} for report in reports]
-    median = {c: statistics.median(run[c] for run in scores) for c in CATEGORIES}
     # What cost points, from the run whose performance score is the median one.
-    order = sorted(range(runs), key=lambda i: scores[i]["performance"])
-    middle = reports[order[runs // 2]]
-    metrics = {
-        name: round(middle["audits"][name]["numericValue"])
-        for name in ("largest-contentful-paint", "total-blocking-time")
-    }
+    middle = sorted(reports, key=lambda report: report["categories"]["performance"]["score"])
+    middle = middle[runs // 2]
     return {
         "url": url,
-        "scores": median,
+        "scores": {c: statistics.median(run[c] for run in scores) for c in CATEGORIES},
         "runs": scores,
-        "metrics_ms": metrics,
+        "metrics_ms": {
+            name: round(middle["audits"][name]["numericValue"])
+            for name in ("largest-contentful-paint", "total-blocking-time")
+        },
         "not_full_marks": findings(middle),
     }
 
@@ -191,10 +179,10 @@ def lighthouse_every_page(site: Path, urls: list[str]) -> dict[str, Any]:
         for number, url in enumerate(urls, start=1):
             print(f"  Lighthouse {number}/{len(urls)}: /{url}", flush=True)
             pages[url] = lighthouse(base, url, 1)
-        slowest = sorted(pages.values(), key=lambda page: page["scores"]["performance"])
-        for page in slowest[:LIGHTHOUSE_RERUN]:
-            print(f"  Lighthouse x{LIGHTHOUSE_RUNS}: /{page['url']}", flush=True)
-            pages[page["url"]] = lighthouse(base, page["url"], LIGHTHOUSE_RUNS)
+        slowest = sorted(urls, key=lambda url: pages[url]["scores"]["performance"])
+        for url in slowest[:LIGHTHOUSE_RERUN]:
+            print(f"  Lighthouse x{LIGHTHOUSE_RUNS}: /{url}", flush=True)
+            pages[url] = lighthouse(base, url, LIGHTHOUSE_RUNS)
     return {
         "form_factor": "mobile",
         "runs": LIGHTHOUSE_RUNS,
@@ -225,20 +213,17 @@ def what(item: dict[str, Any]) -> str:
 
 
 def machine(chromium: str) -> dict[str, Any]:
-    import torch
-
     cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
-    meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
-    memory_kb = int(re.search(r"^MemTotal:\s*(\d+)", meminfo, re.MULTILINE)[1])  # type: ignore[index]
     package = json.loads((LIGHTHOUSE.parents[1] / "lighthouse" / "package.json").read_text())
     return {
         "cpu_count": len(os.sched_getaffinity(0)),
         "cpu_model": model[1].strip() if model else platform.processor(),
-        "memory_gib": round(memory_kb / 2**20, 1),
+        # What /proc/meminfo calls MemTotal.
+        "memory_gib": round(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30, 1),
         "system": f"{platform.system()} {platform.release()}",
         "python_version": platform.python_version(),
-        "torch_version": torch.__version__.split("+")[0],
+        "torch_version": version("torch").split("+")[0],
         "chromium_version": chromium,
         "lighthouse_version": package["version"],
     }
@@ -264,8 +249,11 @@ def main(argv: list[str] | None = None) -> int:
         print("pytest docs, then the quick suite ...", flush=True)
         data["pytest_docs"] = run_pytest("docs")
         data["quick_suite"] = run_pytest("-m", "not browser")
+        # The README's test command in a clone of the last commit: no cache, notebooks run cold.
         print("the whole suite in a fresh clone ...", flush=True)
-        data["suite"] = whole_suite_in_a_fresh_clone(Path(workdir))
+        clone = Path(workdir) / "clone"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        data["suite"] = {**run_pytest(cwd=clone), "where": "a fresh clone of the last commit"}
     data["machine"] = machine(chromium)
     data["load_average"]["end"] = [round(load, 2) for load in os.getloadavg()]
     args.output.parent.mkdir(parents=True, exist_ok=True)

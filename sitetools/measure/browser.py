@@ -23,7 +23,6 @@ def chromium_path() -> str | None:
 
 def launch(playwright):
     """A headless Chromium; raises if the system has none."""
-    path = chromium_path()
-    if path is None:
+    if (path := chromium_path()) is None:
         raise RuntimeError("no `chromium` on PATH: install it with `apt-get install chromium`")
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)

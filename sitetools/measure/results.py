@@ -35,43 +35,32 @@ class ResultsError(Exception):
 
 
 def pick(data: dict[str, Any], dotted: str, path: Path = RESULTS) -> Any:
-    value: Any = data
     for key in dotted.split("."):
-        if not isinstance(value, dict) or key not in value:
+        if not isinstance(data, dict) or key not in data:
             raise ResultsError(f"{path.name} has no '{dotted}': {MEASURE}")
-        value = value[key]
-    return value
-
-
-def load(path: Path = RESULTS) -> dict[str, Any]:
-    if not path.is_file():
-        raise ResultsError(f"There is no {path.name}: {MEASURE}")
-    return json.loads(path.read_text(encoding="utf-8"))
+        data = data[key]
+    return data
 
 
 def largest(pages: list[dict[str, Any]], diagrams: bool) -> dict[str, Any]:
     return max((page for page in pages if page["diagrams"] == diagrams), key=lambda p: p["bytes"])
 
 
-def worst_lighthouse(data: dict[str, Any], category: str, path: Path = RESULTS) -> float:
-    """The lowest score of any page: the median of its runs (several only for the slowest)."""
-    return min(page["scores"][category] for page in pick(data, "lighthouse.pages", path))
-
-
 def figures(data: dict[str, Any], path: Path = RESULTS) -> dict[str, float]:
     """The figures that have a target, as numbers (seconds, KB, scores from 0 to 1)."""
-    docs, quick = pick(data, "pytest_docs.seconds", path), pick(data, "quick_suite.seconds", path)
+    docs = pick(data, "pytest_docs.seconds", path)
     values = {
         "pytest_docs_seconds": docs,
-        "quick_suite_ratio": quick / docs,
+        "quick_suite_ratio": pick(data, "quick_suite.seconds", path) / docs,
         "suite_seconds": pick(data, "suite.seconds", path),
         "build_warm_seconds": pick(data, "build.warm_seconds", path),
         "glue_lines": pick(data, "glue.total", path),
         "largest_page_kb": largest(pick(data, "pages", path), diagrams=False)["bytes"] / 1000,
     }
+    # A page's score is the median of its runs (several only for the slowest); the worst counts.
     for category in CATEGORIES:
-        key = f"lighthouse_{category.replace('-', '_')}"
-        values[key] = worst_lighthouse(data, category, path)
+        scores = (page["scores"][category] for page in pick(data, "lighthouse.pages", path))
+        values[f"lighthouse_{category.replace('-', '_')}"] = min(scores)
     return values
 
 
@@ -84,28 +73,25 @@ def show(name: str, value: float) -> str:
     """A figure as the page and the table show it: Lighthouse scores out of 100."""
     if name.startswith("lighthouse_"):
         return f"{round(value * 100)}"
-    if name.endswith(("_kb", "_lines")):
-        return f"{value:,.0f}"
-    return f"{value:.1f}"
+    return f"{value:,.0f}" if name.endswith(("_kb", "_lines")) else f"{value:.1f}"
 
 
 def placeholders(path: Path = RESULTS) -> dict[str, str]:
     """`benchmark.<name>`: formatted figures, their targets, and when and where they were taken."""
-    data = load(path)
+    if not path.is_file():
+        raise ResultsError(f"There is no {path.name}: {MEASURE}")
+    data = json.loads(path.read_text(encoding="utf-8"))
 
     def get(dotted: str) -> Any:
         return pick(data, dotted, path)
 
-    numbers = figures(data, path)
-    values = {name: show(name, value) for name, value in numbers.items()}
-    for name, number in numbers.items():
-        target = TARGETS[name]
-        values[f"{name}_target"] = show(name, target[1])
-        values[f"{name}_met"] = "✓" if is_met(number, target) else "✗"
-    pages = get("pages")
-    lightest, heaviest = largest(pages, diagrams=False), largest(pages, diagrams=True)
+    values = {}
+    for name, value in figures(data, path).items():
+        values[name] = show(name, value)
+        values[f"{name}_target"] = show(name, TARGETS[name][1])
+        values[f"{name}_met"] = "✓" if is_met(value, TARGETS[name]) else "✗"
+    lightest, heaviest = largest(get("pages"), diagrams=False), largest(get("pages"), diagrams=True)
     slowest = min(get("lighthouse.pages"), key=lambda page: page["scores"]["performance"])
-    cpu_count, cpu_model = get("machine.cpu_count"), get("machine.cpu_model")
     values |= {
         "build_cold_seconds": show("", get("build.cold_seconds")),
         "suite_minutes": f"{get('suite.seconds') / 60:.1f}",
@@ -115,12 +101,13 @@ def placeholders(path: Path = RESULTS) -> dict[str, str]:
         "largest_page": f"/{lightest['url']}",
         "largest_diagram_page": f"/{heaviest['url']}",
         "largest_diagram_page_kb": show("largest_page_kb", heaviest["bytes"] / 1000),
-        "pages_measured": str(len(pages)),
+        "pages_measured": str(len(get("pages"))),
         "lighthouse_slowest_page": f"/{slowest['url']}",
         "lighthouse_runs": str(get("lighthouse.runs")),
         "lighthouse_rerun": str(get("lighthouse.rerun")),
         "measured_on": get("measured_on")[:10],
-        "machine": f"{cpu_model}, {cpu_count} cores, {get('machine.memory_gib'):.0f} GiB",
+        "machine": f"{get('machine.cpu_model')}, {get('machine.cpu_count')} cores, "
+        f"{get('machine.memory_gib'):.0f} GiB",
     }
     for name in ("python", "torch", "chromium", "lighthouse"):
         values[f"{name}_version"] = str(get(f"machine.{name}_version"))
@@ -129,7 +116,7 @@ def placeholders(path: Path = RESULTS) -> dict[str, str]:
 
 def table(data: dict[str, Any]) -> str:
     """Each figure next to its target (MISSED where missed), and what cost Lighthouse points."""
-    machine = data["machine"]
+    machine, build = data["machine"], data["build"]
     lines = [
         f"\nMeasured {data['measured_on']} on {machine['cpu_model']}, {machine['cpu_count']} "
         f"cores, {machine['memory_gib']} GiB; load average {data['load_average']}",
@@ -137,7 +124,7 @@ def table(data: dict[str, Any]) -> str:
     ]
     for name, value in figures(data).items():
         comparison, limit = TARGETS[name]
-        met = "met" if is_met(value, (comparison, limit)) else "MISSED"
+        met = "met" if is_met(value, TARGETS[name]) else "MISSED"
         lines.append(
             f"{name:<30} {show(name, value):>10}  {comparison} {show(name, limit):<5} {met}"
         )
@@ -148,12 +135,9 @@ def table(data: dict[str, Any]) -> str:
             f"in {run['seconds']} s ({run['command']})"
         )
     lines.append(f"glue lines: {data['glue']}")
-    lines.append(
-        f"build: cold {data['build']['cold_seconds']} s, warm {data['build']['warm_seconds']} s"
-    )
-    for diagrams in (False, True):
+    lines.append(f"build: cold {build['cold_seconds']} s, warm {build['warm_seconds']} s")
+    for diagrams, kind in ((False, "without"), (True, "with")):
         page = largest(data["pages"], diagrams)
-        kind = "with" if diagrams else "without"
         lines.append(f"largest page {kind} diagrams: /{page['url']}, {page['bytes']:,} bytes")
     lines.append("\nLighthouse, slowest first (median of the runs shown):")
     for page in sorted(data["lighthouse"]["pages"], key=lambda p: p["scores"]["performance"]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -46,23 +47,9 @@ class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        return _BytesFile(body)
+        return io.BytesIO(body)  # copied to the socket, then closed
 
     def log_message(self, format, *args):
-        pass
-
-
-class _BytesFile:
-    """The file-like object SimpleHTTPRequestHandler copies to the socket and then closes."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
         pass
 
 
@@ -71,8 +58,7 @@ def serve(site_dir: Path) -> Iterator[str]:
     """Serve `site_dir` on a free port of 127.0.0.1; yields the base URL, ending in a slash."""
     handler = partial(StaticSiteHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:

@@ -39,7 +39,9 @@ def test_text_without_placeholders_is_unchanged():
 def test_without_results_the_page_shows_question_marks_and_says_why(tmp_path, monkeypatch):
     missing = tmp_path / "results.json"
     monkeypatch.setattr(placeholders, "placeholders", lambda: figures(missing))
-    text = fill_placeholders("# Tested\n\nTook {{ benchmark.pytest_docs_seconds }} s on {{ device }}.\n")
+    text = fill_placeholders(
+        "# Tested\n\nTook {{ benchmark.pytest_docs_seconds }} s on {{ device }}.\n"
+    )
     assert "Took ? s on" in text
     assert text.startswith('# Tested\n\n!!! warning "These figures are not measured yet"')
     assert "There is no results.json: measure with `python -m sitetools.measure.benchmark`." in text

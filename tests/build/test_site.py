@@ -13,7 +13,8 @@ from sitetools.build.html import png_size
 from sitetools.build.languages import derived_page
 from sitetools.build.notebooks import notebook_pages
 from sitetools.examples.model import DOCS_DIR, english_pages, includes, resolve
-from sitetools.project import language, languages
+from sitetools.project import language as language_named
+from sitetools.project import languages
 from tests.support import LANGUAGES, built_page, page_url
 
 PAGES = english_pages()
@@ -168,7 +169,7 @@ def test_the_home_page_states_the_versions_it_was_checked_with(built_site):
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
 def test_derived_pages_are_generated_by_the_build(built_site, page, target):
     generated = target.page(page).read_text(encoding="utf-8")
-    assert generated == derived_page(language(target.derived_from).page(page), target)
+    assert generated == derived_page(language_named(target.derived_from).page(page), target)
     assert "Generated from" in generated
 
 

@@ -27,10 +27,10 @@ def test_changing_any_output_line_is_caught():
     assert altered > 100
 
 
-def test_every_block_runs_alone_in_a_fresh_interpreter():
-    examples = [example for page in english_pages() for example in page_blocks(page)]
-    assert len(examples) > 30
-    problems = fresh_run_problems(examples)
+def test_every_block_runs_alone_in_a_fresh_interpreter(fresh_run):
+    """Started when the tests were collected (tests/conftest.py), over every English page."""
+    assert sum(len(group) for group in fresh_run.groups) > 100
+    problems = fresh_run.problems()
     assert not problems, "\n\n".join(problems)
 
 
