@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitetools.project import ROOT
 
@@ -43,6 +44,13 @@ def test_ci_runs_the_readme_test_command_verbatim():
     command = readme_command("Run the tests")
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert command in ci_lines
+
+
+def test_the_test_workflow_runs_nothing_but_the_ci_script():
+    """One script for both CI runs, so the two cannot drift apart."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in workflow["jobs"]["tests"]["steps"] if "run" in step]
+    assert runs == [".ci/run"]
 
 
 def test_the_readme_serve_command_serves_on_localhost_8000():

@@ -95,6 +95,7 @@ def placeholders(path: Path = RESULTS) -> dict[str, str]:
     values |= {
         "build_cold_seconds": show("", get("build.cold_seconds")),
         "suite_minutes": f"{get('suite.seconds') / 60:.1f}",
+        "suite_minutes_target": f"{TARGETS['suite_seconds'][1] / 60:.0f}",
         "quick_suite_seconds": show("", get("quick_suite.seconds")),
         "pytest_docs_passed": str(get("pytest_docs.passed")),
         "pytest_docs_skipped": str(get("pytest_docs.skipped")),

@@ -59,6 +59,7 @@ def results(tmp_path):
         ("build_warm_seconds", "12.0"),
         ("suite_minutes", "9.0"),
         ("suite_seconds_met", "✗"),
+        ("suite_minutes_target", "6"),
         ("quick_suite_ratio", "4.0"),
         ("quick_suite_ratio_met", "✓"),
         ("glue_lines", "1,000"),

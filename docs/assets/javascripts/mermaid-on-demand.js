@@ -1,7 +1,8 @@
 // Material draws each diagram with the global `mermaid`, fetching it from a CDN when there is none.
 // This stand-in is that global: Material hands it its settings and the diagrams, and the real
 // library (about 1 MB compressed, and slow to start on a phone) is loaded from this site only
-// when a diagram comes within a screen's height of being seen, or the page is printed.
+// when a diagram is on the screen, or within a screen's height of it once the reader scrolls,
+// or the page is printed.
 (() => {
   const library = document.currentScript.dataset.library
   const waiting = new Map() // diagram source element -> release function
@@ -20,9 +21,23 @@
       document.head.append(script)
     }))
 
-  const observer = new IntersectionObserver(
-    entries => entries.filter(entry => entry.isIntersecting).forEach(entry => release(entry.target)),
-    { rootMargin: "100% 0px" },
+  // Until the reader scrolls, only a diagram on the screen is drawn: one a little below the first
+  // screen does not make every visit that stays at the top fetch and start the library. Once the
+  // reader scrolls, diagrams within a screen's height are drawn ahead of them.
+  const observe = rootMargin =>
+    new IntersectionObserver(
+      entries => entries.filter(entry => entry.isIntersecting).forEach(entry => release(entry.target)),
+      { rootMargin },
+    )
+  let observer = observe("0px")
+  addEventListener(
+    "scroll",
+    () => {
+      observer.disconnect()
+      observer = observe("100% 0px")
+      waiting.forEach((_, element) => observer.observe(element))
+    },
+    { once: true, passive: true },
   )
   const release = element => {
     observer.unobserve(element)
