@@ -18,6 +18,7 @@ import platform
 import re
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -201,20 +202,30 @@ def write_notebooks(
     """Write each notebook page's notebooks (every language) and figures; return those changed."""
     import nbformat
 
+    def script_of(page: Path, english: Path, code: str) -> tuple[list[Cell], str]:
+        title = title_of(page.read_text(encoding="utf-8"), page)
+        cells = cells_of(page, english, root)
+        introduction = strings(code, docs_dir.parent)["notebook_introduction"]
+        return cells, percent_script(
+            title, introduction.format(title=title, stem=english.stem), cells
+        )
+
+    def execution(english: Path):
+        cells, script = script_of(english, english, languages(docs_dir.parent)[0].code)
+        return executed_english(english, cells, script, cache_dir)
+
+    pages = notebook_pages(docs_dir)
+    # Two chapters' kernels at a time: each is a process of its own, so they share the cores.
+    with ThreadPoolExecutor(2) as pool:
+        executions = dict(zip(pages, pool.map(execution, pages), strict=True))
     written = []
-    for english in notebook_pages(docs_dir):
-        stem, executed = english.stem, None
-        # The default language comes first: its notebook is the one executed.
+    for english in pages:
+        stem, executed = english.stem, executions[english]
         for language in languages(docs_dir.parent):
             page = language.page(english)
             if not page.exists():
                 continue
-            title = title_of(page.read_text(encoding="utf-8"), page)
-            cells = cells_of(page, english, root)
-            introduction = strings(language.code, docs_dir.parent)["notebook_introduction"]
-            script = percent_script(title, introduction.format(title=title, stem=stem), cells)
-            if executed is None:
-                executed = executed_english(english, cells, script, cache_dir)
+            _, script = script_of(page, english, language.code)
             notebook = with_outputs_of(executed, notebook_from(script))
             suffix = "" if language.default else f".{language.code}"
             target = docs_dir / NOTEBOOKS / f"{stem}{suffix}.ipynb"
