@@ -10,6 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SERIOUS = ("serious", "critical")
+# What extra.css lets the browser leave unrendered while it is far from the screen.
+SKIPS_RENDERING = ".md-content .highlight, .md-content__inner > p"
 # The page's structure is the same in both schemes; only these rules' outcome depends on colour.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Material renders each diagram into a closed shadow root; opening them lets the test see the SVG.
@@ -108,9 +110,9 @@ def watch(page, base: str, visit: Visit) -> None:
 
 def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical findings, all rules or only the ones named."""
-    # Code blocks far from the screen skip rendering (extra.css); axe cannot judge the colours
+    # Blocks far from the screen skip rendering (extra.css); axe cannot judge the colours
     # of what is not rendered, and would only call them "incomplete".
-    page.add_style_tag(content=".md-content .highlight { content-visibility: visible !important }")
+    page.add_style_tag(content=f"{SKIPS_RENDERING} {{ content-visibility: visible !important }}")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
