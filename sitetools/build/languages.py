@@ -54,6 +54,7 @@ def convert(text: str, target: Language) -> str:
     return text
 
 
+@cache
 def strings(code: str, root: Path = ROOT) -> dict[str, str]:
     """The site's own words in a language; a derived language's are converted."""
     target = language(code, root)

@@ -1,6 +1,7 @@
 """Measure the site's figures, print them next to their targets, write benchmarks/results.json.
 
-    python -m sitetools.measure.benchmark     # everything, about 45 minutes on 2 cores
+    python -m sitetools.measure.benchmark                 # everything, about 40 minutes on 2 cores
+    python -m sitetools.measure.benchmark --suites-only   # the test suites again, 10 minutes
 
 It measures; it does not gate: a missed target is printed as MISSED and the exit status is 0.
 The builds run in a fresh copy of the project, so "cold" means no executed notebooks and no
@@ -232,6 +233,11 @@ def machine(chromium: str) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--suites-only",
+        action="store_true",
+        help="measure the test suites again; keep the builds, pages and Lighthouse of the last run",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"no {LIGHTHOUSE}: run `npm ci --prefix benchmarks` first")
@@ -240,12 +246,20 @@ def main(argv: list[str] | None = None) -> int:
     data["load_average"] = {"start": [round(load, 2) for load in os.getloadavg()]}
     data["glue"] = glue_lines()
     with tempfile.TemporaryDirectory() as workdir:
-        print("mkdocs build, cold and warm ...", flush=True)
-        data["build"], site = measure_builds(Path(workdir))
-        print("bytes per page ...", flush=True)
-        data["pages"], chromium = measure_pages(site)
-        print("Lighthouse on every page ...", flush=True)
-        data["lighthouse"] = lighthouse_every_page(site, [page["url"] for page in data["pages"]])
+        if args.suites_only:
+            last = json.loads(args.output.read_text(encoding="utf-8"))
+            kept = last.get("kept_from", last["measured_on"])
+            data |= {k: last[k] for k in ("build", "pages", "lighthouse", "machine")}
+            data["kept_from"], chromium = kept, last["machine"]["chromium_version"]
+            print(f"builds, pages and Lighthouse kept from the run of {kept}", flush=True)
+        else:
+            print("mkdocs build, cold and warm ...", flush=True)
+            data["build"], site = measure_builds(Path(workdir))
+            print("bytes per page ...", flush=True)
+            data["pages"], chromium = measure_pages(site)
+            print("Lighthouse on every page ...", flush=True)
+            urls = [page["url"] for page in data["pages"]]
+            data["lighthouse"] = lighthouse_every_page(site, urls)
         print("pytest docs, then the quick suite ...", flush=True)
         data["pytest_docs"] = run_pytest("docs")
         data["quick_suite"] = run_pytest("-m", "not browser")

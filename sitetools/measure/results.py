@@ -136,6 +136,8 @@ def table(data: dict[str, Any]) -> str:
             f"in {run['seconds']} s ({run['command']})"
         )
     lines.append(f"glue lines: {data['glue']}")
+    if "kept_from" in data:
+        lines.append(f"builds, pages and Lighthouse: KEPT from the run of {data['kept_from']}")
     lines.append(f"build: cold {build['cold_seconds']} s, warm {build['warm_seconds']} s")
     for diagrams, kind in ((False, "without"), (True, "with")):
         page = largest(data["pages"], diagrams)
