@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from sitetools.build.notebooks import notebook_pages
@@ -41,7 +39,7 @@ class Finished:
 class FixtureProject:
     """A throwaway site with the real docs/conftest.py and strings, for showing checks fail."""
 
-    def __init__(self, root: Path, pytester=None) -> None:
+    def __init__(self, root: Path, pytester) -> None:
         self.root, self.pytester = root, pytester
         (root / "docs").mkdir()
         (root / "snippets").mkdir()
@@ -68,16 +66,9 @@ class FixtureProject:
         return path
 
     def pytest_docs(self, *options: str) -> Finished:
-        """`pytest docs` in the project: in this process (torch is imported once) when it can."""
-        if self.pytester is not None:
-            result = self.pytester.runpytest_inprocess("docs", "-p", "no:cacheprovider", *options)
-            return Finished(int(result.ret), "\n".join(result.outlines))
-        return subprocess.run(
-            [sys.executable, "-m", "pytest", "docs", "-p", "no:cacheprovider", *options],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-        )
+        """`pytest docs` in the project, in this process: torch is imported once."""
+        result = self.pytester.runpytest_inprocess("docs", "-p", "no:cacheprovider", *options)
+        return Finished(int(result.ret), "\n".join(result.outlines))
 
 
 def include_page(*sections: str, module: str = "demo") -> str:
