@@ -173,11 +173,13 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
 
     page = dark.new_page()
     watch(page, base, visit)
-    page.goto(base + url, wait_until="load")  # every request was already seen in light mode
-    page.evaluate(OPEN_EVERY_DETAILS)
+    # Read before Material's script has run: the scheme must be right from the first frame.
+    page.goto(base + url, wait_until="domcontentloaded")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if scheme != "slate":
-        visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme")
+        visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme first")
+    page.wait_for_load_state("load")  # every request was already seen in light mode
+    page.evaluate(OPEN_EVERY_DETAILS)
     render_every_diagram(page, visit.diagrams_expected)
     visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
     page.close()
