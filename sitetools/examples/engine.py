@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitetools.examples.blocks import Block, Statement, block_from_section, output_matches
 from sitetools.examples.model import ROOT, Fence, Section, includes, relative, resolve
+from sitetools.examples.warned import warnings_as_output
 
 # Blocks that draw end with plt.show(): a window for a reader, nothing here, where no screen is.
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -53,10 +54,16 @@ class Outcome:
     statement: Statement
     actual: str
     error: str | None = None
+    deprecations: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        """It raised, or used an API that torch deprecates: no output can make it right."""
+        return self.error is not None or bool(self.deprecations)
 
     @property
     def matches(self) -> bool:
-        return self.error is None and output_matches(self.statement.expected, self.actual)
+        return not self.failed and output_matches(self.statement.expected, self.actual)
 
 
 @dataclass(frozen=True)
@@ -155,12 +162,12 @@ def run_block(block: Block, namespace: dict) -> list[Outcome]:
     for statement in block.statements():
         buffer = io.StringIO()
         try:
-            with contextlib.redirect_stdout(buffer):
+            with contextlib.redirect_stdout(buffer), warnings_as_output() as caught:
                 exec(block.compile(statement), namespace)
         except Exception as error:
             outcomes.append(Outcome(statement, buffer.getvalue(), snippet_traceback(error, block)))
             break
-        outcomes.append(Outcome(statement, buffer.getvalue()))
+        outcomes.append(Outcome(statement, buffer.getvalue(), None, tuple(caught.deprecations)))
     return outcomes
 
 
@@ -221,6 +228,12 @@ def describe_mismatch(block: Block, outcome: Outcome) -> str:
     where = f"{relative(block.filename)}, line {block.file_line(statement.first_line)}"
     if outcome.error:
         return f"{where}: the code raised an exception\n{indent(outcome.error)}"
+    if outcome.deprecations:
+        return (
+            f"{where}: the code uses an API that this torch deprecates (if torch raises it from "
+            "its own internals, list it in sitetools/examples/warned.py UNAVOIDABLE)\n"
+            + indent("\n".join(outcome.deprecations))
+        )
     expected = "\n".join(statement.expected) if statement.expected else "(no #> lines)"
     actual = outcome.actual.rstrip("\n") or "(printed nothing)"
     return (

@@ -22,6 +22,7 @@ from subprocess import PIPE
 
 from sitetools.examples.blocks import expected_lines, output_matches
 from sitetools.examples.engine import PageBlock, chains, cuda_available, skip_reason
+from sitetools.examples.warned import warnings_as_output
 from sitetools.project import ROOT
 
 PARALLEL = 2
@@ -90,7 +91,9 @@ def start_child(blocks: list[dict]) -> tuple[int, int]:
         sys.stdout = captured = io.StringIO()
         error = None
         try:
-            exec(compile(block["code"], block["filename"], "exec"), namespace)
+            # Deprecations are the engine's to report; here only what the reader sees counts.
+            with warnings_as_output():
+                exec(compile(block["code"], block["filename"], "exec"), namespace)
         except BaseException:
             error = traceback.format_exc()
         runs.append({"stdout": captured.getvalue(), "error": error})

@@ -94,7 +94,7 @@ def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT, only: list[Path] | None
         for result in run_page(page, root):
             example = result.example
             for outcome in result.outcomes:
-                if outcome.error:
+                if outcome.failed:
                     print(describe_mismatch(example.block, outcome), file=sys.stderr)
                     failed = True
                 # Lines that already match stay, so hand-written `...` wildcards survive.

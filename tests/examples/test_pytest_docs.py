@@ -182,3 +182,32 @@ def test_a_command_that_fails_shows_its_status_and_error(project):
     assert result.returncode == 1
     assert "`python greet.py --name reader` exited with status 1" in result.stdout
     assert "no network here" in result.stdout
+
+
+def test_an_api_that_torch_deprecates_fails_naming_the_line(project):
+    body = (
+        "import torch\n"
+        "layer = torch.nn.utils.weight_norm(torch.nn.Linear(2, 2))\n"
+        "print(layer.out_features)\n#> 2"
+    )
+    project.snippet("demo.py", section("old_api", body))
+    project.page("demo.md", include_page("old_api"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "snippets/demo.py, line 3: the code uses an API that this torch deprecates" in (
+        result.stdout
+    )
+    assert "FutureWarning: `torch.nn.utils.weight_norm` is deprecated" in result.stdout
+
+
+def test_a_warning_the_reader_sees_is_part_of_the_output(project):
+    body = 'import warnings\nwarnings.warn("read the docs")\n#> UserWarning: read the docs'
+    project.snippet("demo.py", section("shown", body))
+    project.page("demo.md", include_page("shown"))
+    assert project.pytest_docs().returncode == 0, "the warning's #> line was not matched"
+
+    project.snippet("demo.py", section("shown", 'import warnings\nwarnings.warn("read the docs")'))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    shown = "expected:\n    (no #> lines)\n  actual:\n    UserWarning: read the docs"
+    assert shown in result.stdout
