@@ -4,11 +4,16 @@ from pathlib import Path
 
 from sybil import Sybil
 
-from sitetools.examples.sybil_plugin import ExpandedPage, parse_python_blocks, summary
+from sitetools.examples.sybil_plugin import (
+    ExpandedPage,
+    parse_prose_numbers,
+    parse_python_blocks,
+    summary,
+)
 from sitetools.project import languages
 
 pytest_collect_file = Sybil(
-    parsers=[parse_python_blocks],
+    parsers=[parse_python_blocks, parse_prose_numbers],
     patterns=["*.md"],
     excludes=[
         f"*.{language.code}.md"

@@ -9,6 +9,8 @@ from sklearn.model_selection import train_test_split
 points, labels = make_moons(n_samples=500, noise=0.2, random_state=0)
 print(points.shape, labels.shape, points.dtype, labels.dtype)
 #> (500, 2) (500,) float64 int64
+print(points.min().round(1), points.max().round(1))  # the range of both features
+#> -1.3 2.3
 print(points[:3].round(2), labels[:3])
 #> [[ 0.3   0.9 ]
 #>  [-0.39  0.49]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,13 @@ from sybil import Document, Example, Region
 
 from sitetools.examples.blocks import block_from_section
 from sitetools.examples.engine import PageBlock, page_run
-from sitetools.examples.model import Fence, SiteError, fences, relative, resolve
+from sitetools.examples.model import Fence, SiteError, fences, includes, relative, resolve
+from sitetools.examples.prose_numbers import numbers_missing_in_english, unprinted_results
+from sitetools.project import languages
+
+HEADING_RE = re.compile(r"^# .+$", re.MULTILINE)
+# The node ids of the per-page prose checks, which the summary does not count as examples.
+PROSE_CHECKS: set[str] = set()
 
 
 def config_file_for(page: Path) -> Path:
@@ -74,6 +81,28 @@ def parse_python_blocks(document: ExpandedPage) -> Iterator[Region]:
         yield Region(fence.start, fence.end, len(document.page_blocks) - 1, check_page_block)
 
 
+def parse_prose_numbers(document: ExpandedPage) -> Iterator[Region]:
+    """One check per page, on its title line: the numbers its prose and translations state."""
+    title = HEADING_RE.search(document.text)
+    if title:
+        line = document.text.count("\n", 0, title.start()) + 1
+        PROSE_CHECKS.add(f"{Path(document.path).resolve()}::line:{line},column:1")
+        yield Region(title.start(), title.end(), None, check_prose_numbers)
+
+
+def check_prose_numbers(example: Example) -> str | None:
+    document: ExpandedPage = example.document
+    page, root = Path(document.path), document.config_file.parent
+    codes = [resolve(include, fence, root).code for fence, include in includes(document.text, page)]
+    problems = unprinted_results(page, document.text, codes)
+    for language in languages(root)[1:]:
+        translated = language.page(page)
+        if not language.derived_from and translated.is_file():
+            text = translated.read_text(encoding="utf-8")
+            problems += numbers_missing_in_english(page, document.text, translated, text)
+    return "\n".join(problems) or None
+
+
 def report_inline_code(example: Example) -> str:
     fence: Fence = example.parsed
     return (
@@ -96,7 +125,12 @@ def check_page_block(example: Example) -> str | None:
 
 def summary(terminalreporter) -> None:
     """The last line of `pytest docs`: how many examples on how many pages printed their lines."""
-    passed = [r for r in terminalreporter.stats.get("passed", []) if ".md::" in r.nodeid]
+    root = terminalreporter.config.rootpath
+    passed = [
+        r
+        for r in terminalreporter.stats.get("passed", [])
+        if ".md::" in r.nodeid and f"{root.resolve()}/{r.nodeid}" not in PROSE_CHECKS
+    ]
     pages = {r.nodeid.split("::")[0] for r in passed}
     if passed:
         examples = f"{len(passed)} example{'s' if len(passed) != 1 else ''}"

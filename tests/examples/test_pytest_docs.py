@@ -26,7 +26,7 @@ def test_a_matching_page_passes(project):
     project.page("demo.md", include_page("add"))
     result = project.pytest_docs()
     assert result.returncode == 0, result.stdout
-    assert "1 passed" in result.stdout
+    assert "2 passed" in result.stdout, "the block and the page's prose numbers"
     assert "docs: 1 example on 1 page ran and printed their #> lines" in result.stdout
 
 
@@ -96,7 +96,7 @@ def test_blocks_start_fresh_unless_marked_as_continuing(project):
     project.snippet("demo.py", first + continued + fresh)
     project.page("demo.md", include_page("define", "reuse", "forgets"))
     result = project.pytest_docs()
-    assert "2 passed" in result.stdout
+    assert "3 passed" in result.stdout
     assert "NameError: name 'price' is not defined" in result.stdout
 
 
@@ -211,3 +211,65 @@ def test_a_warning_the_reader_sees_is_part_of_the_output(project):
     assert result.returncode == 1
     shown = "expected:\n    (no #> lines)\n  actual:\n    UserWarning: read the docs"
     assert shown in result.stdout
+
+
+NUMBERS_PAGE = """\
+---
+{front_matter}
+---
+
+# Demo
+
+{prose}
+
+```python
+--8<-- "snippets/demo.py:parameters"
+```
+"""
+PARAMETERS = "print(64 * 3 + 64 + 1)\n#> 257\nprint(round(2 / 3, 4))\n#> 0.6667"
+
+
+def numbers_page(prose: str, front_matter: str = "description: numbers") -> str:
+    return NUMBERS_PAGE.format(prose=prose, front_matter=front_matter)
+
+
+def test_a_number_the_prose_states_must_be_printed(project):
+    project.snippet("demo.py", section("parameters", PARAMETERS))
+    project.page("demo.md", numbers_page("The layer has 257 parameters; two thirds is 0.67."))
+    assert project.pytest_docs().returncode == 0, "printed and rounded numbers are results"
+
+    project.page("demo.md", numbers_page("The layer has\n4,481 parameters, 66.7% of them."))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "docs/demo.md, line 8: 4,481 is in the prose, but no block on the page prints it" in (
+        result.stdout
+    )
+    assert "66.7%" not in result.stdout, "a percentage matches the ratio printed"
+    assert "docs: 1 example on 1 page ran" in result.stdout, "the prose check is not an example"
+
+
+def test_numbers_that_are_not_results_are_listed_or_recognised(project):
+    project.snippet("demo.py", section("parameters", PARAMETERS))
+    prose = "Since 2017, with torch 2.13, this 64-bit build, 3 x `torch.zeros(5)`, took 60 s."
+    project.page("demo.md", numbers_page(prose, "not-computed:\n  60: a time quoted, not run"))
+    assert project.pytest_docs().returncode == 0
+
+    project.page("demo.md", numbers_page(prose))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "docs/demo.md, line 7: 60 is in the prose" in result.stdout
+    assert result.stdout.count("is in the prose") == 1, "year, version, code and 64-bit pass"
+
+
+def test_a_translation_states_only_the_numbers_of_its_english_page(project):
+    project.with_languages()
+    project.snippet("demo.py", section("parameters", PARAMETERS))
+    project.page("demo.md", numbers_page("The layer has 257 parameters."))
+    project.page("demo.zh-TW.md", numbers_page("這一層有 257 個參數。"))
+    assert project.pytest_docs().returncode == 0
+
+    project.page("demo.zh-TW.md", numbers_page("這一層有 4,481 個參數。"))
+    result = project.pytest_docs()
+    assert result.returncode == 1
+    assert "docs/demo.zh-TW.md, line 7: 4,481 is not in the prose of " in result.stdout
+    assert "docs/demo.md; a translation states the same figures" in result.stdout
