@@ -1,44 +1,42 @@
 """Examples for the Autograd chapter (docs/autograd.md)."""
 
-# --8<-- [start:requires_grad_records_graph]
+# --8<-- [start:first_gradient]
 import torch
 
-x = torch.tensor(5.0, requires_grad=True)
-y = x + 2
-z = y**2
+x = torch.tensor(2.0)  # an input: plain data, no gradient wanted
+target = torch.tensor(10.0)  # the answer the model should give for it
+w = torch.tensor(3.0, requires_grad=True)  # the parameters: gradients wanted
+b = torch.tensor(1.0, requires_grad=True)
 
+prediction = w * x + b
+loss = (prediction - target) ** 2
+print(prediction.item(), loss.item())
+#> 7.0 9.0
+
+loss.backward()
+print(w.grad, b.grad)
+#> tensor(-12.) tensor(-6.)
+
+# By hand: d loss / d w = 2 * (prediction - target) * x
+print(2 * (prediction.item() - target.item()) * x.item())
+#> -12.0
+# --8<-- [end:first_gradient]
+
+# --8<-- [start:requires_grad_records_graph]
+# Continues the previous block.
+print(w)
+#> tensor(3., requires_grad=True)
 print(x)
-#> tensor(5., requires_grad=True)
-print(y)
+#> tensor(2.)
+print(prediction)
 #> tensor(7., grad_fn=<AddBackward0>)
-print(z)
-#> tensor(49., grad_fn=<PowBackward0>)
+print(loss)
+#> tensor(9., grad_fn=<PowBackward0>)
 # --8<-- [end:requires_grad_records_graph]
 
-# --8<-- [start:grad_fn_names]
-import torch
-
-x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-results = {
-    "x + 2": x + 2,
-    "x * 3": x * 3,
-    "x ** 2": x**2,
-    "x.sum()": x.sum(),
-    "x.mean()": x.mean(),
-}
-for code, result in results.items():
-    print(f"{code:<9} {result.grad_fn.name()}")
-#> x + 2     AddBackward0
-#> x * 3     MulBackward0
-#> x ** 2    PowBackward0
-#> x.sum()   SumBackward0
-#> x.mean()  MeanBackward0
-# --8<-- [end:grad_fn_names]
 
 # --8<-- [start:walk_next_functions]
-import torch
-
-
+# Continues the previous block.
 def show_graph(node, depth=0):
     """Print a backward node and, indented below it, the nodes it passes gradients to."""
     print("    " * depth + type(node).__name__)
@@ -47,56 +45,46 @@ def show_graph(node, depth=0):
             show_graph(child, depth + 1)
 
 
-x = torch.tensor(5.0, requires_grad=True)
-z = (x + 2) ** 2
-print(z.grad_fn.next_functions)
-#> ((<AddBackward0 object at 0x...>, 0),)
-
-show_graph(z.grad_fn)
+show_graph(loss.grad_fn)
 #> PowBackward0
-#>     AddBackward0
-#>         AccumulateGrad
+#>     SubBackward0
+#>         AddBackward0
+#>             MulBackward0
+#>                 AccumulateGrad
+#>             AccumulateGrad
 
-add_node = z.grad_fn.next_functions[0][0]
-accumulate = add_node.next_functions[0][0]
-print(accumulate.variable is x)
+multiply = prediction.grad_fn.next_functions[0][0]
+print(multiply.next_functions)  # w's slot, then x's: x needs no gradient
+#> ((<AccumulateGrad object at 0x...>, 0), (None, 0))
+print(multiply.next_functions[0][0].variable is w)
 #> True
 # --8<-- [end:walk_next_functions]
 
-# --8<-- [start:leaf_and_non_leaf]
+# --8<-- [start:grad_fn_names]
 import torch
 
-x = torch.tensor(5.0, requires_grad=True)
-constant = torch.tensor(2.0)
-y = x + constant
-z = y**2
-
-print(x.is_leaf, constant.is_leaf, y.is_leaf, z.is_leaf)
-#> True True False False
-print(x.grad_fn, y.grad_fn.name())
-#> None AddBackward0
-
-z.backward()
-print(x.grad)
-#> tensor(14.)
-print(y.grad)  # not a leaf: None, and PyTorch warns about it
-#> None
-# --8<-- [end:leaf_and_non_leaf]
-
-# --8<-- [start:retain_grad]
-import torch
-
-x = torch.tensor(5.0, requires_grad=True)
-y = x + 2
-y.retain_grad()
-z = y**2
-
-z.backward()
-print(y.grad)
-#> tensor(14.)
-print(x.grad)
-#> tensor(14.)
-# --8<-- [end:retain_grad]
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+results = {
+    "x + 2": x + 2,
+    "x - 1": x - 1,
+    "x * 3": x * 3,
+    "x ** 2": x**2,
+    "x ** x": x**x,
+    "2 ** x": 2**x,
+    "x.sum()": x.sum(),
+    "x.mean()": x.mean(),
+}
+for code, result in results.items():
+    print(f"{code:<9} {result.grad_fn.name()}")
+#> x + 2     AddBackward0
+#> x - 1     SubBackward0
+#> x * 3     MulBackward0
+#> x ** 2    PowBackward0
+#> x ** x    PowBackward1
+#> 2 ** x    PowBackward2
+#> x.sum()   SumBackward0
+#> x.mean()  MeanBackward0
+# --8<-- [end:grad_fn_names]
 
 # --8<-- [start:chain_rule_by_code]
 import torch
@@ -104,11 +92,15 @@ import torch
 x = torch.tensor(5.0, requires_grad=True)
 y = x + 2
 z = y**2
+print(y)
+#> tensor(7., grad_fn=<AddBackward0>)
+print(z)
+#> tensor(49., grad_fn=<PowBackward0>)
 
 z.backward()
 print(x.grad)
 #> tensor(14.)
-print(2 * (x.item() + 2))
+print(2 * (x.item() + 2))  # by hand: dz/dx = 2(x + 2)
 #> 14.0
 # --8<-- [end:chain_rule_by_code]
 
@@ -117,10 +109,11 @@ import torch
 
 x = torch.ones(2, 2, requires_grad=True)
 y = x + 2
-z = 3 * y**2
+squared = y**2
+z = 3 * squared
 out = z.mean()
-print(y.grad_fn.name(), z.grad_fn.name(), out.grad_fn.name())
-#> AddBackward0 MulBackward0 MeanBackward0
+print(y.grad_fn.name(), squared.grad_fn.name(), z.grad_fn.name(), out.grad_fn.name())
+#> AddBackward0 PowBackward0 MulBackward0 MeanBackward0
 print(out)
 #> tensor(27., grad_fn=<MeanBackward0>)
 
@@ -147,6 +140,80 @@ print(x.grad)
 print(torch.equal(x.grad, 2 * x.detach()))
 #> True
 # --8<-- [end:sum_of_squares]
+
+# --8<-- [start:vector_jacobian_product]
+import torch
+
+matrix = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+x = torch.ones(3, requires_grad=True)
+y = matrix @ x  # two outputs, each depending on all three inputs
+print(y)
+#> tensor([ 6., 15.], grad_fn=<MvBackward0>)
+
+v = torch.tensor([1.0, 10.0])  # one weight per output
+y.backward(gradient=v)
+print(x.grad)
+#> tensor([41., 52., 63.])
+
+jacobian = torch.autograd.functional.jacobian(lambda inputs: matrix @ inputs, x)
+print(jacobian)
+#> tensor([[1., 2., 3.],
+#>         [4., 5., 6.]])
+print(v @ jacobian)
+#> tensor([41., 52., 63.])
+# --8<-- [end:vector_jacobian_product]
+
+# --8<-- [start:vector_jacobian_product_as_weighted_sum]
+# Continues the previous block.
+x.grad = None
+weighted_sum = (v * (matrix @ x)).sum()  # 1 * y[0] + 10 * y[1]: one number
+weighted_sum.backward()
+print(x.grad)
+#> tensor([41., 52., 63.])
+# --8<-- [end:vector_jacobian_product_as_weighted_sum]
+
+# --8<-- [start:leaf_and_non_leaf]
+import torch
+
+x = torch.tensor(5.0, requires_grad=True)
+constant = torch.tensor(2.0)
+y = x + constant
+z = y**2
+
+print(x.is_leaf, constant.is_leaf, y.is_leaf, z.is_leaf)
+#> True True False False
+print(x.grad_fn, y.grad_fn.name())
+#> None AddBackward0
+
+z.backward()
+print(x.grad)
+#> tensor(14.)
+
+print(y.grad)  # not a leaf: None, and PyTorch warns
+#> UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed.
+#> Its .grad attribute won't be populated during autograd.backward(). If you indeed want the
+#> .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf
+#> Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor
+#> instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered
+#> internally at ...)
+#> None
+# --8<-- [end:leaf_and_non_leaf]
+
+# --8<-- [start:retain_grad]
+import torch
+
+x = torch.tensor(5.0, requires_grad=True)
+y = x + 2
+y.retain_grad()
+z = y**2
+
+z.backward()
+print(y.grad)
+#> tensor(14.)
+print(x.grad)
+#> tensor(14.)
+# --8<-- [end:retain_grad]
+
 
 # --8<-- [start:requires_grad_assignment_pitfall]
 import torch

@@ -15,6 +15,7 @@ loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.02)
 
 model.train()
+mean_losses = []
 for epoch in range(1, 501):
     epoch_loss = 0.0
     for x, y in zip(inputs, targets, strict=True):  # one point at a time
@@ -24,13 +25,21 @@ for epoch in range(1, 501):
         loss.backward()  # 3. backward
         optimizer.step()  # 4. update
         epoch_loss += loss.item()
+    mean_losses.append(epoch_loss / len(inputs))
     if epoch % 100 == 0:
-        print(f"epoch {epoch:3d}  mean loss {epoch_loss / len(inputs):.2e}")
+        print(f"epoch {epoch:3d}  mean loss {mean_losses[-1]:.2e}")
 #> epoch 100  mean loss 1.52e-03
 #> epoch 200  mean loss 6.63e-05
 #> epoch 300  mean loss 2.88e-06
 #> epoch 400  mean loss 1.25e-07
 #> epoch 500  mean loss 5.48e-09
+
+# How much of the previous epoch's loss is left after one more epoch:
+for epoch in (100, 200, 300):
+    print(f"epoch {epoch}: {mean_losses[epoch - 1] / mean_losses[epoch - 2]:.3f}")
+#> epoch 100: 0.969
+#> epoch 200: 0.969
+#> epoch 300: 0.969
 # --8<-- [end:fit_a_line]
 
 # --8<-- [start:read_back_the_line]
@@ -177,13 +186,15 @@ for epoch in range(1, 51):
     loss.backward()
     optimizer.step()
     if epoch % 10 == 0:
+        # Both sets measured the same way, with the weights this epoch's update produced.
+        train_loss = evaluate(model, x_train, y_train)
         val_loss = evaluate(model, x_val, y_val)
-        print(f"epoch {epoch:2d}  train MSE {loss.item():7.1f}  validation MSE {val_loss:7.1f}")
-#> epoch 10  train MSE  3166.7  validation MSE  3702.6
-#> epoch 20  train MSE  2706.0  validation MSE  3414.2
-#> epoch 30  train MSE  2697.8  validation MSE  3418.8
-#> epoch 40  train MSE  2696.8  validation MSE  3422.1
-#> epoch 50  train MSE  2696.1  validation MSE  3423.0
+        print(f"epoch {epoch:2d}  train MSE {train_loss:7.1f}  validation MSE {val_loss:7.1f}")
+#> epoch 10  train MSE  3002.2  validation MSE  3702.6
+#> epoch 20  train MSE  2703.5  validation MSE  3414.2
+#> epoch 30  train MSE  2697.7  validation MSE  3418.8
+#> epoch 40  train MSE  2696.7  validation MSE  3422.1
+#> epoch 50  train MSE  2696.0  validation MSE  3423.0
 
 print(f"test MSE {evaluate(model, x_test, y_test):.1f}")
 #> test MSE 3097.3
@@ -203,11 +214,15 @@ x_train, x_val, y_train, y_val = train_test_split(
 x_train, x_val = (torch.tensor(x, dtype=torch.float32) for x in (x_train, x_val))
 y_train, y_val = (torch.tensor(y, dtype=torch.float32).unsqueeze(1) for y in (y_train, y_val))
 
-# Far more capacity than 30 points need: 4,481 parameters.
+# Far more capacity than 30 points need.
 torch.manual_seed(0)
 model = nn.Sequential(
     nn.Linear(2, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1)
 )
+n_parameters = sum(parameter.numel() for parameter in model.parameters())
+print(f"{n_parameters} parameters")
+#> 4417 parameters
+
 loss_fn = nn.BCEWithLogitsLoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
 
@@ -219,21 +234,21 @@ for _ in range(200):
     loss.backward()
     optimizer.step()
 
+    # Both losses with the weights this epoch's update produced.
     model.eval()
     with torch.no_grad():
-        val_loss = loss_fn(model(x_val), y_val)
-    train_losses.append(loss.item())
-    val_losses.append(val_loss.item())
+        train_losses.append(loss_fn(model(x_train), y_train).item())
+        val_losses.append(loss_fn(model(x_val), y_val).item())
 
 for epoch in (1, 25, 50, 100, 200):
     print(
         f"epoch {epoch:3d}  train {train_losses[epoch - 1]:.4f}  "
         f"validation {val_losses[epoch - 1]:.4f}"
     )
-#> epoch   1  train 0.6721  validation 0.5860
-#> epoch  25  train 0.2094  validation 0.2274
-#> epoch  50  train 0.0693  validation 0.3567
-#> epoch 100  train 0.0124  validation 0.8244
+#> epoch   1  train 0.5880  validation 0.5860
+#> epoch  25  train 0.1998  validation 0.2274
+#> epoch  50  train 0.0666  validation 0.3567
+#> epoch 100  train 0.0119  validation 0.8244
 #> epoch 200  train 0.0014  validation 1.3811
 
 best_epoch = min(range(1, 201), key=lambda epoch: val_losses[epoch - 1])
@@ -252,7 +267,7 @@ ax.plot(epochs, val_losses, label="validation loss")
 ax.axvline(best_epoch, color="grey", linestyle="--", label=f"best epoch ({best_epoch})")
 ax.set_xlabel("epoch")
 ax.set_ylabel("binary cross-entropy")
-ax.set_title("30 training points, 4,481 parameters")
+ax.set_title(f"30 training points, {n_parameters:,} parameters")
 ax.legend()
 plt.show()
 # --8<-- [end:plot_overfitting]
