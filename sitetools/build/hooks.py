@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from sitetools.build import html, languages, notebooks, placeholders, search
+from sitetools.build import html, languages, notebooks, placeholders, references, search
 from sitetools.examples.model import SiteError, fences
 from sitetools.examples.rules import page_problems
 
@@ -55,8 +55,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if page.meta.get("notebook") is True:
         markdown = notebooks.with_notebook_note(markdown, page.file.src_uri)
     try:
+        markdown = references.with_reference_links(markdown, source, root(config))
         return placeholders.fill(markdown, languages.page_strings(page.file.src_uri, root(config)))
-    except placeholders.UnknownPlaceholder as error:
+    except (placeholders.UnknownPlaceholder, references.MissingReferences) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 

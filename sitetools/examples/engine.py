@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitetools.examples.blocks import Block, Statement, block_from_section, output_matches
 from sitetools.examples.model import ROOT, Fence, Section, includes, relative, resolve
+from sitetools.examples.references import block_references
 from sitetools.examples.warned import warnings_as_output
 
 # Blocks that draw end with plt.show(): a window for a reader, nothing here, where no screen is.
@@ -73,6 +74,8 @@ class Result:
     example: PageBlock
     outcomes: tuple[Outcome, ...] = ()
     skipped: str | None = None
+    # The torch API the block uses, resolved against what it ran with (None when skipped).
+    references: tuple[str, ...] | None = None
 
     def problems(self) -> list[str]:
         block = self.example.block
@@ -130,7 +133,8 @@ class PageRun:
             if reason is None and len(chain) == 1:
                 self.namespace = {"__name__": "__main__", "__builtins__": builtins}
             outcomes = () if reason else tuple(run_block(example.block, self.namespace))
-            self.results.append(Result(example, outcomes, reason))
+            references = None if reason else block_references(example.block, self.namespace)
+            self.results.append(Result(example, outcomes, reason, references))
         return self.results[index]
 
     def all(self) -> list[Result]:

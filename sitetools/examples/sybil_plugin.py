@@ -17,6 +17,7 @@ from sitetools.examples.blocks import block_from_section
 from sitetools.examples.engine import PageBlock, page_run
 from sitetools.examples.model import Fence, SiteError, fences, includes, relative, resolve
 from sitetools.examples.prose_numbers import numbers_missing_in_english, unprinted_results
+from sitetools.examples.recorded_references import result_problems
 from sitetools.project import languages
 
 HEADING_RE = re.compile(r"^# .+$", re.MULTILINE)
@@ -119,7 +120,7 @@ def check_page_block(example: Example) -> str | None:
         return f"{result.example.place}: {result.skipped}, but REQUIRE_CUDA asks for every block"
     if result.skipped:
         pytest.skip(f"{result.example.place}: {result.skipped}")
-    problems = result.problems()
+    problems = result.problems() + result_problems(result, document.config_file.parent)
     return f"{result.example.place}\n" + "\n".join(problems) if problems else None
 
 

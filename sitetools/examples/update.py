@@ -1,7 +1,12 @@
-"""Rewrite the `#>` lines under every printing statement from a real run.
+"""Rewrite the `#>` lines under every printing statement, and the references, from a real run.
 
     python -m sitetools.examples.update                     # every page
     python -m sitetools.examples.update docs/autograd.md    # only the pages named
+    python -m sitetools.examples.update --references        # only snippets/references.yml
+
+The torch API each block uses, as its run resolved it, is written to `snippets/references.yml`
+(`sitetools.examples.recorded_references`); the entry of a block skipped here (no CUDA) stays,
+and one never recorded is resolved from the block's imports until a machine with CUDA runs it.
 
 Only statements whose output no longer matches are rewritten, so `...` wildcards written for
 output that honestly varies are kept. Run it after an intentional change, then read the diff.
@@ -11,6 +16,7 @@ the blocks that need a GPU too, and labels each one it rewrites with the hardwar
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import defaultdict
@@ -18,8 +24,10 @@ from datetime import date
 from pathlib import Path
 
 from sitetools.examples.blocks import NEEDS_CUDA_RE, comment_lines
-from sitetools.examples.engine import Outcome, describe_mismatch, run_page
+from sitetools.examples.engine import Outcome, describe_mismatch, page_blocks, run_page
 from sitetools.examples.model import DOCS_DIR, ROOT, english_pages, relative
+from sitetools.examples.recorded_references import RECORD, record
+from sitetools.examples.references import imported_references
 
 LABEL_RE = re.compile(r"^# Output recorded on ")
 
@@ -78,7 +86,12 @@ def rewrite(path: Path, edits: list[tuple[set[int], int, list[str]]]) -> bool:
     return True
 
 
-def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT, only: list[Path] | None = None) -> int:
+def update(
+    docs_dir: Path = DOCS_DIR,
+    root: Path = ROOT,
+    only: list[Path] | None = None,
+    references_only: bool = False,
+) -> int:
     pages = english_pages(docs_dir)
     if only:
         wanted = {path.resolve() for path in only}
@@ -89,12 +102,19 @@ def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT, only: list[Path] | None
             return 2
         pages = [page for page in pages if page.resolve() in wanted]
     edits = defaultdict(list)
+    references: dict[str, list[str]] = {}
+    unrun: dict[str, list[str]] = {}
     failed = False
     for page in pages:
         for result in run_page(page, root):
             example = result.example
+            if result.references is not None:
+                references[str(example.fence.include)] = list(result.references)
+            else:  # skipped here: its recorded entry stays, or its imports tell what it uses
+                unrun[str(example.fence.include)] = list(imported_references(example.block))
             for outcome in result.outcomes:
-                if outcome.failed:
+                # A deprecation does not cut the run short: the references it resolved are whole.
+                if outcome.failed and not (references_only and outcome.error is None):
                     print(describe_mismatch(example.block, outcome), file=sys.stderr)
                     failed = True
                 # Lines that already match stay, so hand-written `...` wildcards survive.
@@ -107,10 +127,24 @@ def update(docs_dir: Path = DOCS_DIR, root: Path = ROOT, only: list[Path] | None
         print("Nothing rewritten: fix the errors above first.", file=sys.stderr)
         return 1
     for path, file_edits in sorted(edits.items()):
-        if rewrite(path, file_edits):
+        if not references_only and rewrite(path, file_edits):
             print(f"rewrote {relative(path)}")
+    # A run of every page drops the entries of sections no page shows any more.
+    shown = None if only else {str(e.fence.include) for p in pages for e in page_blocks(p, root)}
+    if record(root, references, shown, missing=unrun):
+        print(f"rewrote {RECORD}")
     return 0
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", type=Path, help="English pages (default: every page)")
+    parser.add_argument(
+        "--references", action="store_true", help=f"rewrite only {RECORD}, not the #> lines"
+    )
+    args = parser.parse_args(argv)
+    return update(only=args.pages, references_only=args.references)
+
+
 if __name__ == "__main__":
-    sys.exit(update(only=[Path(argument) for argument in sys.argv[1:]]))
+    sys.exit(main())
