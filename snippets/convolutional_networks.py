@@ -193,19 +193,35 @@ print("parameters:", sum(p.numel() for p in model.parameters()))
 #> parameters: 13802
 # --8<-- [end:convnet_model]
 
-# --8<-- [start:train_convnet]
+# --8<-- [start:split_digits]
 # Continues the previous block.
-import time
-
 from sklearn.datasets import load_digits
-from sklearn.model_selection import train_test_split
+from torch.utils.data import DataLoader, TensorDataset, random_split
 
 digits = load_digits()
 images = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
 labels = torch.tensor(digits.target)
-x_train, x_test, y_train, y_test = train_test_split(
-    images, labels, test_size=0.2, stratify=labels, random_state=0
+dataset = TensorDataset(images, labels)
+
+# 60 % to train on, 20 % to validate with, 20 % to test once at the end.
+splitter = torch.Generator().manual_seed(0)
+train_set, val_set, test_set = random_split(dataset, [0.6, 0.2, 0.2], generator=splitter)
+print(len(train_set), len(val_set), len(test_set))
+#> 1079 359 359
+val_images, val_labels = dataset[val_set.indices]
+print("validation digits per class:", torch.bincount(val_labels).tolist())
+#> validation digits per class: [34, 35, 34, 37, 42, 36, 43, 27, 31, 40]
+
+train_loader = DataLoader(
+    train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
 )
+val_loader = DataLoader(val_set, batch_size=256)
+test_loader = DataLoader(test_set, batch_size=256)
+# --8<-- [end:split_digits]
+
+# --8<-- [start:train_convnet]
+# Continues the previous block.
+import time
 
 
 def accuracy(logits: torch.Tensor, targets: torch.Tensor) -> float:
@@ -221,27 +237,34 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 trainer = Trainer(model, optimizer, nn.CrossEntropyLoss())
 
 start = time.process_time()
-history = trainer.fit(
-    x_train, y_train, x_test, y_test,
-    epochs=12, batch_size=32, eval_every=3, seed=0, metric=accuracy,
-)
+history = trainer.fit(train_loader, val_loader, epochs=12, metric=accuracy)
 seconds = time.process_time() - start
 torch.set_num_threads(default_threads)
 
-for epoch, train_loss, test_loss, acc in zip(
-    history.epochs, history.train_loss, history.test_loss,
-    history.test_metric, strict=True,
-):
+for i, epoch in enumerate(history.epochs):
     print(
-        f"epoch {epoch:2d}  train {train_loss:.3f}  "
-        f"test {test_loss:.3f}  accuracy {acc:.1%}"
+        f"epoch {epoch:2d}  train {history.train_loss[i]:.3f} "
+        f"{history.train_metric[i]:6.1%}  validation {history.val_loss[i]:.3f} "
+        f"{history.val_metric[i]:6.1%}"
     )
-#> epoch  3  train 0.348  test 0.190  accuracy 95.6%
-#> epoch  6  train 0.120  test 0.036  accuracy 99.4%
-#> epoch  9  train 0.063  test 0.022  accuracy 100.0%
-#> epoch 12  train 0.050  test 0.037  accuracy 98.6%
-print(f"test accuracy: {history.test_metric[-1]:.1%} on {len(y_test)} digits")
-#> test accuracy: 98.6% on 360 digits
+#> epoch  1  train 1.389  81.3%  validation 1.455  74.1%
+#> epoch  2  train 0.462  86.2%  validation 0.553  83.0%
+#> epoch  3  train 0.144  98.0%  validation 0.201  96.4%
+#> epoch  4  train 0.072  98.7%  validation 0.138  95.5%
+#> epoch  5  train 0.067  98.1%  validation 0.127  95.8%
+#> epoch  6  train 0.031  99.2%  validation 0.082  97.8%
+#> epoch  7  train 0.025  99.5%  validation 0.078  97.8%
+#> epoch  8  train 0.038  98.5%  validation 0.109  96.9%
+#> epoch  9  train 0.016  99.8%  validation 0.070  98.1%
+#> epoch 10  train 0.006 100.0%  validation 0.048  98.6%
+#> epoch 11  train 0.005 100.0%  validation 0.057  98.6%
+#> epoch 12  train 0.006  99.9%  validation 0.054  98.3%
+best = history.best_epoch - 1
+print(
+    f"kept epoch {history.best_epoch}: validation accuracy "
+    f"{history.val_metric[best]:.1%} on {len(val_set)} digits"
+)
+#> kept epoch 10: validation accuracy 98.6% on 359 digits
 print(f"training used {seconds:.1f} s of CPU time")
 #> training used ... s of CPU time
 # --8<-- [end:train_convnet]
@@ -252,7 +275,7 @@ import copy
 
 # A copy: train-mode passes would update the model's BatchNorm statistics.
 probe = copy.deepcopy(model)
-sample = x_test[:8]
+sample = val_images[:8]
 
 with torch.no_grad():
     for mode in ("train", "eval"):
@@ -263,30 +286,38 @@ with torch.no_grad():
 #> eval  mode: same input twice, same output: True
 # --8<-- [end:eval_mode_is_deterministic]
 
+# --8<-- [start:test_once]
+# Continues the previous block.
+test_loss, test_accuracy = trainer.evaluate(test_loader, accuracy)
+print(f"test: loss {test_loss:.3f}, accuracy {test_accuracy:.1%} on {len(test_set)} digits")
+#> test: loss 0.026, accuracy 99.4% on 359 digits
+# --8<-- [end:test_once]
+
 # --8<-- [start:plot_predictions]
 # Continues the previous block.
 import matplotlib.pyplot as plt
 
+test_images, test_labels = dataset[test_set.indices]
 model.eval()
 with torch.no_grad():
-    predicted = model(x_test).argmax(dim=1)
+    predicted = model(test_images).argmax(dim=1)
 
-wrong = (predicted != y_test).nonzero().flatten()
-print(f"{len(wrong)} of {len(y_test)} test digits misclassified")
-#> 5 of 360 test digits misclassified
-pairs = [(y_test[i].item(), predicted[i].item()) for i in wrong]
+wrong = (predicted != test_labels).nonzero().flatten()
+print(f"{len(wrong)} of {len(test_labels)} test digits misclassified")
+#> 2 of 359 test digits misclassified
+pairs = [(test_labels[i].item(), predicted[i].item()) for i in wrong]
 print("(true, predicted):", pairs)
-#> (true, predicted): [(8, 1), (8, 1), (8, 9), (2, 1), (9, 1)]
+#> (true, predicted): [(3, 5), (5, 9)]
 
 shown = [*range(8), *wrong[:8].tolist()]
 fig, axes = plt.subplots(2, 8, figsize=(10, 4))
 for ax in axes.flat:
     ax.axis("off")
 for ax, i in zip(axes.flat, shown, strict=False):
-    ax.imshow(x_test[i, 0].numpy(), cmap="gray_r")
-    correct = bool(predicted[i] == y_test[i])
+    ax.imshow(test_images[i, 0].numpy(), cmap="gray_r")
+    correct = bool(predicted[i] == test_labels[i])
     ax.set_title(
-        f"pred {predicted[i].item()}\ntrue {y_test[i].item()}",
+        f"pred {predicted[i].item()}\ntrue {test_labels[i].item()}",
         color="black" if correct else "red",
         fontsize=9,
     )
@@ -316,27 +347,30 @@ for batch_norm in (True, False):
     torch.manual_seed(0)
     net = digit_net(batch_norm)
     optimizer = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
-    history = Trainer(net, optimizer, nn.CrossEntropyLoss()).fit(
-        x_train, y_train, x_test, y_test, epochs=2, eval_every=1, metric=accuracy
+    shuffled = DataLoader(  # a fresh loader: both networks see the same batches
+        train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
     )
-    scores = [f"{acc:.0%}" for acc in history.test_metric]
-    print(f"batch_norm={batch_norm!s:<5}  accuracy after epochs 1, 2:", scores)
-#> batch_norm=True   accuracy after epochs 1, 2: ['86%', '96%']
-#> batch_norm=False  accuracy after epochs 1, 2: ['10%', '12%']
+    history = Trainer(net, optimizer, nn.CrossEntropyLoss()).fit(
+        shuffled, val_loader, epochs=2, metric=accuracy
+    )
+    scores = [f"{acc:.0%}" for acc in history.val_metric]
+    print(f"batch_norm={batch_norm!s:<5}  validation accuracy after epochs 1, 2:", scores)
+#> batch_norm=True   validation accuracy after epochs 1, 2: ['74%', '83%']
+#> batch_norm=False  validation accuracy after epochs 1, 2: ['10%', '19%']
 torch.set_num_threads(default_threads)
 # --8<-- [end:exercise_without_batch_norm]
 
 # --8<-- [start:exercise_batch_dependence]
 # Continues the previous block.
 probe = copy.deepcopy(model)
-digit = x_test[:1]
+digit = val_images[:1]
 
 with torch.no_grad():
     for mode in ("train", "eval"):
         probe.train(mode == "train")
         probe.dropout.eval()  # no random masks: only BatchNorm can differ
-        alone = probe(torch.cat([digit, x_test[1:8]]))[0]
-        with_others = probe(torch.cat([digit, x_test[100:107]]))[0]
+        alone = probe(torch.cat([digit, val_images[1:8]]))[0]
+        with_others = probe(torch.cat([digit, val_images[100:107]]))[0]
         same = torch.allclose(alone, with_others)
         print(f"{mode:<5} mode: same logits in both batches: {same}")
 #> train mode: same logits in both batches: False

@@ -1,11 +1,14 @@
 """Examples for the Trainer chapter (docs/trainer.md)."""
 
 # --8<-- [start:trainer_class]
-from collections.abc import Callable, Iterator
+import copy
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import torch
 from torch import nn
+from torch.utils.data import DataLoader
 
 Tensor = torch.Tensor
 Metric = Callable[[Tensor, Tensor], float]
@@ -13,16 +16,18 @@ Metric = Callable[[Tensor, Tensor], float]
 
 @dataclass
 class History:
-    """What `Trainer.fit` measured, one entry per evaluation."""
+    """What `Trainer.fit` measured, one entry per epoch."""
 
     epochs: list[int] = field(default_factory=list)
     train_loss: list[float] = field(default_factory=list)
-    test_loss: list[float] = field(default_factory=list)
-    test_metric: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    train_metric: list[float] = field(default_factory=list)
+    val_metric: list[float] = field(default_factory=list)
+    best_epoch: int = 0
 
 
 class Trainer:
-    """Trains a model on mini-batches and evaluates it on held-out data."""
+    """Trains a model on mini-batches and keeps the weights that do best on validation."""
 
     def __init__(
         self,
@@ -44,67 +49,64 @@ class Trainer:
         self.optimizer = optimizer
         self.loss_fn = loss_fn
 
-    @staticmethod
-    def batches(
-        x: Tensor, y: Tensor, batch_size: int, generator: torch.Generator
-    ) -> Iterator[tuple[Tensor, Tensor]]:
-        """Yield (inputs, targets) mini-batches in a new random order."""
-        order = torch.randperm(len(x), generator=generator)
-        for start in range(0, len(x), batch_size):
-            chosen = order[start : start + batch_size]
-            yield x[chosen], y[chosen]
+    def train_epoch(self, loader: DataLoader) -> None:
+        """One pass over the training data: an update for every mini-batch."""
+        self.model.train()
+        for x, y in loader:
+            self.optimizer.zero_grad()
+            loss = self.loss_fn(self.model(x), y)
+            loss.backward()
+            self.optimizer.step()
 
     def evaluate(
-        self, x: Tensor, y: Tensor, metric: Metric | None = None
+        self, loader: DataLoader, metric: Metric | None = None
     ) -> tuple[float, float | None]:
-        """The loss (and metric) on data the model does not train on."""
+        """The loss (and metric) over a whole loader, in evaluation mode."""
         self.model.eval()
         with torch.no_grad():
-            outputs = self.model(x)
-            loss = self.loss_fn(outputs, y).item()
-            score = metric(outputs, y) if metric is not None else None
+            pairs = [(self.model(x), y) for x, y in loader]
+            outputs = torch.cat([output for output, _ in pairs])
+            targets = torch.cat([y for _, y in pairs])
+            loss = self.loss_fn(outputs, targets).item()
+            score = metric(outputs, targets) if metric is not None else None
         self.model.train()
         return loss, score
 
     def fit(
         self,
-        x_train: Tensor,
-        y_train: Tensor,
-        x_test: Tensor,
-        y_test: Tensor,
+        train_loader: DataLoader,
+        val_loader: DataLoader,
         epochs: int = 100,
-        batch_size: int = 32,
-        eval_every: int = 10,
-        seed: int = 0,
         metric: Metric | None = None,
+        patience: int | None = None,
     ) -> History:
-        for split, x, y in [
-            ("train", x_train, y_train),
-            ("test", x_test, y_test),
-        ]:
-            if len(x) != len(y):
-                raise ValueError(
-                    f"x_{split} has {len(x)} samples but y_{split} has {len(y)}"
-                )
-        generator = torch.Generator().manual_seed(seed)
+        """Train, validate after every epoch, and end with the best epoch's weights."""
+        # The training samples again, for measuring only: an evaluation needs no shuffling.
+        train_in_order = DataLoader(
+            train_loader.dataset,
+            batch_size=train_loader.batch_size,
+            collate_fn=train_loader.collate_fn,
+        )
         history = History()
-        self.model.train()
+        best_loss, best_weights = math.inf, None
         for epoch in range(1, epochs + 1):
-            total, seen = 0.0, 0
-            for x, y in self.batches(x_train, y_train, batch_size, generator):
-                self.optimizer.zero_grad()
-                loss = self.loss_fn(self.model(x), y)
-                loss.backward()
-                self.optimizer.step()
-                total += loss.item() * len(x)
-                seen += len(x)
-            if epoch % eval_every == 0 or epoch == epochs:
-                test_loss, score = self.evaluate(x_test, y_test, metric)
-                history.epochs.append(epoch)
-                history.train_loss.append(total / seen)
-                history.test_loss.append(test_loss)
-                if score is not None:
-                    history.test_metric.append(score)
+            self.train_epoch(train_loader)
+            # Both sets measured the same way, with the weights this epoch produced.
+            train_loss, train_score = self.evaluate(train_in_order, metric)
+            val_loss, val_score = self.evaluate(val_loader, metric)
+            history.epochs.append(epoch)
+            history.train_loss.append(train_loss)
+            history.val_loss.append(val_loss)
+            if metric is not None:
+                history.train_metric.append(train_score)
+                history.val_metric.append(val_score)
+            if val_loss < best_loss:
+                best_loss, history.best_epoch = val_loss, epoch
+                best_weights = copy.deepcopy(self.model.state_dict())
+            elif patience is not None and epoch - history.best_epoch >= patience:
+                break  # early stopping: no better validation loss for `patience` epochs
+        if best_weights is not None:
+            self.model.load_state_dict(best_weights)
         return history
 # --8<-- [end:trainer_class]
 
@@ -112,18 +114,24 @@ class Trainer:
 # Importing this module (the convolutional networks chapter does) only defines
 # the Trainer; the examples below run when the file runs as a script.
 if __name__ == "__main__":
-    # --8<-- [start:minibatches_from_a_generator]
+    # --8<-- [start:minibatches_from_a_data_loader]
     # Continues the previous block.
-    features = torch.arange(10.0).unsqueeze(1)
-    targets = torch.arange(10.0)
-    generator = torch.Generator().manual_seed(0)
+    from torch.utils.data import TensorDataset
 
+    features = torch.arange(10.0).unsqueeze(1)
+    targets = torch.arange(10.0)  # each target is its sample's position
+    dataset = TensorDataset(features, targets)
+    loader = DataLoader(
+        dataset, batch_size=4, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
+
+    print(len(dataset), "samples,", len(loader), "batches per epoch")
+    #> 10 samples, 3 batches per epoch
     for epoch in (1, 2):
-        batches = Trainer.batches(features, targets, 4, generator)
-        print(f"epoch {epoch}:", [y.int().tolist() for _, y in batches])
-    #> epoch 1: [[4, 1, 7, 5], [3, 9, 0, 8], [6, 2]]
-    #> epoch 2: [[3, 9, 4, 2], [7, 8, 6, 0], [5, 1]]
-    # --8<-- [end:minibatches_from_a_generator]
+        print(f"epoch {epoch}:", [y.int().tolist() for _, y in loader])
+    #> epoch 1: [[3, 7, 5, 2], [0, 8, 1, 6], [9, 4]]
+    #> epoch 2: [[1, 3, 2, 7], [5, 9, 0, 6], [4, 8]]
+    # --8<-- [end:minibatches_from_a_data_loader]
 
     # --8<-- [start:optimizer_must_hold_model_parameters]
     # Continues the previous block.
@@ -146,39 +154,52 @@ if __name__ == "__main__":
 
     # --8<-- [start:mismatched_lengths_rejected]
     # Continues the previous block.
-    x = torch.randn(100, 10)
-    y = torch.randn(99, 1)
+    inputs = torch.randn(100, 10)
+    targets = torch.randn(99, 1)  # one row short
 
     try:
-        trainer.fit(x, y, x[:20], y[:20], epochs=1)
-    except ValueError as error:
+        TensorDataset(inputs, targets)
+    except AssertionError as error:
         print(error)
-    #> x_train has 100 samples but y_train has 99
+    #> Size mismatch between tensors
     # --8<-- [end:mismatched_lengths_rejected]
 
     # --8<-- [start:prepare_diabetes]
     # Continues the previous block.
     from sklearn.datasets import load_diabetes
-    from sklearn.model_selection import train_test_split
+    from torch.utils.data import random_split
 
     features, target = load_diabetes(return_X_y=True)
-    x_train, x_test, y_train, y_test = train_test_split(
-        features, target, test_size=0.2, random_state=0
+    x = torch.tensor(features, dtype=torch.float32)
+    y = torch.tensor(target, dtype=torch.float32).unsqueeze(1)
+    print(tuple(x.shape), tuple(y.shape), f"target from {y.min():.0f} to {y.max():.0f}")
+    #> (442, 10) (442, 1) target from 25 to 346
+
+    # 60 % to train on, 20 % to validate with, 20 % to test once at the end.
+    # Splitting the row numbers lets the statistics below use the training rows only.
+    splitter = torch.Generator().manual_seed(0)
+    parts = random_split(range(len(x)), [0.6, 0.2, 0.2], generator=splitter)
+    train_rows, val_rows, test_rows = (part.indices for part in parts)
+
+    x_mean, x_std = x[train_rows].mean(dim=0), x[train_rows].std(dim=0)
+    y_mean, y_std = y[train_rows].mean(), y[train_rows].std()
+    x, t = (x - x_mean) / x_std, (y - y_mean) / y_std
+    print(f"training target: mean {y_mean:.1f}, standard deviation {y_std:.1f}")
+    #> training target: mean 154.7, standard deviation 76.9
+
+    train_set = TensorDataset(x[train_rows], t[train_rows])
+    val_set = TensorDataset(x[val_rows], t[val_rows])
+    test_set = TensorDataset(x[test_rows], t[test_rows])
+    print(len(train_set), len(val_set), len(test_set))
+    #> 266 88 88
+
+    train_loader = DataLoader(
+        train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
     )
-    x_train = torch.tensor(x_train, dtype=torch.float32)
-    x_test = torch.tensor(x_test, dtype=torch.float32)
-    y_train = torch.tensor(y_train, dtype=torch.float32).unsqueeze(1)
-    y_test = torch.tensor(y_test, dtype=torch.float32).unsqueeze(1)
-
-    x_mean, x_std = x_train.mean(dim=0), x_train.std(dim=0)
-    y_mean, y_std = y_train.mean(), y_train.std()
-    x_train, x_test = (x_train - x_mean) / x_std, (x_test - x_mean) / x_std
-    t_train, t_test = (y_train - y_mean) / y_std, (y_test - y_mean) / y_std
-
-    print(tuple(x_train.shape), tuple(t_train.shape), tuple(x_test.shape))
-    #> (353, 10) (353, 1) (89, 10)
-    print(f"target: mean {y_mean:.1f}, standard deviation {y_std:.1f}")
-    #> target: mean 151.6, standard deviation 78.4
+    val_loader = DataLoader(val_set, batch_size=128)
+    test_loader = DataLoader(test_set, batch_size=128)
+    print(len(train_loader), "training batches,", len(val_loader), "validation batch")
+    #> 9 training batches, 1 validation batch
     # --8<-- [end:prepare_diabetes]
 
     # --8<-- [start:fit_diabetes]
@@ -194,27 +215,32 @@ if __name__ == "__main__":
     trainer = Trainer(model, optimizer, nn.MSELoss())
 
     history = trainer.fit(
-        x_train, t_train, x_test, t_test,
-        epochs=60, batch_size=32, eval_every=5, seed=0,
-        metric=rmse_in_target_units,
+        train_loader, val_loader, epochs=200, patience=20, metric=rmse_in_target_units
     )
-    for epoch, train_loss, test_loss, rmse in zip(
-        history.epochs, history.train_loss, history.test_loss,
-        history.test_metric, strict=True,
-    ):
-        if epoch % 20 == 0 or epoch == 5:
-            print(
-                f"epoch {epoch:2d}  train {train_loss:.3f}  "
-                f"test {test_loss:.3f}  RMSE {rmse:.1f}"
-            )
-    #> epoch  5  train 0.493  test 0.658  RMSE 63.6
-    #> epoch 20  train 0.433  test 0.562  RMSE 58.8
-    #> epoch 40  train 0.418  test 0.584  RMSE 59.9
-    #> epoch 60  train 0.393  test 0.643  RMSE 62.9
+    last = history.epochs[-1]
+    for epoch in [1, *range(10, last, 10), last]:
+        i = epoch - 1
+        print(
+            f"epoch {epoch:2d}  train {history.train_loss[i]:.3f}  "
+            f"validation {history.val_loss[i]:.3f}  RMSE {history.val_metric[i]:.1f}"
+        )
+    #> epoch  1  train 0.763  validation 0.700  RMSE 64.3
+    #> epoch 10  train 0.508  validation 0.488  RMSE 53.7
+    #> epoch 20  train 0.484  validation 0.477  RMSE 53.1
+    #> epoch 30  train 0.475  validation 0.465  RMSE 52.5
+    #> epoch 40  train 0.459  validation 0.476  RMSE 53.1
+    #> epoch 49  train 0.448  validation 0.470  RMSE 52.7
+    best = history.best_epoch - 1
+    print(
+        f"stopped after epoch {last}, kept epoch {history.best_epoch}: "
+        f"validation {history.val_loss[best]:.3f}  RMSE {history.val_metric[best]:.1f}"
+    )
+    #> stopped after epoch 49, kept epoch 29: validation 0.463  RMSE 52.3
 
-    always_the_mean = rmse_in_target_units(torch.zeros_like(t_test), t_test)
-    print(f"predicting the training mean instead: RMSE {always_the_mean:.1f}")
-    #> predicting the training mean instead: RMSE 71.7
+    val_targets = val_set.tensors[1]
+    always_the_mean = rmse_in_target_units(torch.zeros_like(val_targets), val_targets)
+    print(f"predicting the training mean instead: validation RMSE {always_the_mean:.1f}")
+    #> predicting the training mean instead: validation RMSE 74.0
     # --8<-- [end:fit_diabetes]
 
     # --8<-- [start:plot_loss_curves]
@@ -222,8 +248,9 @@ if __name__ == "__main__":
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(history.epochs, history.train_loss, "o-", label="train (epoch mean)")
-    ax.plot(history.epochs, history.test_loss, "o-", label="test (after the epoch)")
+    ax.plot(history.epochs, history.train_loss, label="training set")
+    ax.plot(history.epochs, history.val_loss, label="validation set")
+    ax.axvline(history.best_epoch, color="gray", linestyle=":", label="best epoch (kept)")
     ax.set_xlabel("epoch")
     ax.set_ylabel("MSE on the standardised target")
     ax.legend()
@@ -231,18 +258,29 @@ if __name__ == "__main__":
     plt.show()
     # --8<-- [end:plot_loss_curves]
 
+    # --8<-- [start:test_once]
+    # Continues the previous block.
+    test_loss, test_rmse = trainer.evaluate(test_loader, rmse_in_target_units)
+    print(f"test: loss {test_loss:.3f}  RMSE {test_rmse:.1f}")
+    #> test: loss 0.466  RMSE 52.5
+    # --8<-- [end:test_once]
+
     # --8<-- [start:exercise_linear_model]
     # Continues the previous block.
     torch.manual_seed(0)
     linear = nn.Linear(10, 1)
     optimizer = torch.optim.SGD(linear.parameters(), lr=0.01)
-    history = Trainer(linear, optimizer, nn.MSELoss()).fit(
-        x_train, t_train, x_test, t_test,
-        epochs=60, eval_every=20, metric=rmse_in_target_units,
+    loader = DataLoader(
+        train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
     )
-    rmse_by_epoch = [round(rmse, 1) for rmse in history.test_metric]
-    print("linear model, test RMSE at epochs 20, 40, 60:", rmse_by_epoch)
-    #> linear model, test RMSE at epochs 20, 40, 60: [57.9, 58.9, 60.4]
+    linear_history = Trainer(linear, optimizer, nn.MSELoss()).fit(
+        loader, val_loader, epochs=200, patience=20, metric=rmse_in_target_units
+    )
+    for name, h in [("network", history), ("linear", linear_history)]:
+        rmse = h.val_metric[h.best_epoch - 1]
+        print(f"{name:<8} best epoch {h.best_epoch:2d}, validation RMSE {rmse:.1f}")
+    #> network  best epoch 29, validation RMSE 52.3
+    #> linear   best epoch 24, validation RMSE 52.1
     # --8<-- [end:exercise_linear_model]
 
     # --8<-- [start:exercise_same_seed_same_history]
@@ -251,11 +289,12 @@ if __name__ == "__main__":
         torch.manual_seed(0)
         net = nn.Sequential(nn.Linear(10, 128), nn.ReLU(), nn.Linear(128, 1))
         optimizer = torch.optim.SGD(net.parameters(), lr=0.01)
-        history = Trainer(net, optimizer, nn.MSELoss()).fit(
-            x_train, t_train, x_test, t_test,
-            epochs=5, eval_every=1, seed=shuffle_seed,
+        shuffled = DataLoader(
+            train_set, batch_size=32, shuffle=True,
+            generator=torch.Generator().manual_seed(shuffle_seed),
         )
-        return history.test_loss
+        history = Trainer(net, optimizer, nn.MSELoss()).fit(shuffled, val_loader, epochs=5)
+        return history.val_loss
 
 
     print(short_run(shuffle_seed=0) == short_run(shuffle_seed=0))
