@@ -76,6 +76,7 @@ def front_matter(text: str) -> dict:
 
 def prose_lines(text: str) -> list[str]:
     """The page's lines with front matter, code blocks and HTML comments blanked out."""
+
     def blank(match: re.Match) -> str:
         return "\n" * match.group(0).count("\n")
 
