@@ -146,7 +146,7 @@ def test_the_site_has_copy_buttons_diagrams_and_notebooks_to_check(visits):
 SEARCHES = [
     ("zh-TW/", "張量", "zh-TW/tensors/", 1),
     ("zh-TW/", "梯度", "zh-TW/autograd/", 1),
-    ("zh-TW/", "記憶體", "zh-TW/tensors/", 3),
+    ("zh-TW/", "記憶體", "zh-TW/tensors/", 4),
     ("zh-CN/", "张量", "zh-CN/tensors/", 1),
     ("zh-CN/", "内存", "zh-CN/tensors/", 3),
     ("", "tensor", "tensors/", 1),
