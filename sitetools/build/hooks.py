@@ -66,6 +66,8 @@ def on_page_content(content, page, config, **kwargs):
         if page.file.src_uri.startswith(f"{notebooks.NOTEBOOKS}/"):
             # The chapter, not its notebook, is where a search should land.
             page.meta["search"] = {"exclude": True}
+            # The chapter's diagrams are in its notebook's prose too.
+            page.meta["diagrams"] = 'class="mermaid"' in content
             content = html.anchor_notebook_headings(content, page.toc)
         else:
             content = html.drop_plain_token_spans(content)

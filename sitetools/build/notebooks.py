@@ -1,9 +1,10 @@
-"""Hands-on chapters as Jupyter notebooks, made from the page's own blocks and really executed.
+"""Hands-on chapters as Jupyter notebooks: the whole chapter, its prose and its code, executed.
 
-A page with `notebook: true` in its front matter gets a notebook in each language: its python
-blocks as code cells (a jupytext percent script), under the page's headings. The English one runs
-in a Jupyter kernel (a failing cell fails the build) once per change of the code, and is cached;
-the translations get its outputs, and the figures the cells draw are written out for the pages.
+A page with `notebook: true` in its front matter gets a notebook in each language: its prose as
+Markdown cells and its python blocks as code cells, in page order (`notebook_cells`). The English
+one runs in a Jupyter kernel (a failing cell fails the build) once per change of the code, and is
+cached; the translations get its outputs, and the figures the cells draw are written out for the
+pages.
 
     python -m sitetools.build.notebooks     # write the notebooks and figures without building
 """
@@ -19,11 +20,11 @@ import re
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from sitetools.build.languages import page_strings, strings
+from sitetools.build.notebook_cells import NotebookCell, notebook_cells
 from sitetools.build.placeholders import after_title
 from sitetools.examples import model
 from sitetools.examples.model import DOCS_DIR, ROOT, SiteError, relative
@@ -36,13 +37,6 @@ HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 CELL_TIMEOUT_S = 300
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-@dataclass(frozen=True)
-class Cell:
-    section: str
-    heading: str
-    code: str
 
 
 def front_matter(text: str) -> dict[str, str]:
@@ -67,54 +61,31 @@ def title_of(text: str, page: Path) -> str:
     raise SiteError(f"{relative(page)}: a notebook page needs a '# Title' heading")
 
 
-def cells_of(page: Path, english: Path, root: Path) -> list[Cell]:
-    """The page's python blocks with the heading each sits under, in the page's language."""
-    text = page.read_text(encoding="utf-8")
-    blocks = model.includes(english.read_text(encoding="utf-8"), english)
-    shown = [fence for fence, _ in model.includes(text, page)]
-    if len(shown) != len(blocks):
-        raise SiteError(
-            f"{relative(page)}: {len(shown)} blocks, but {relative(english)} has {len(blocks)}"
-        )
-    headings = [(match.start(), match[2]) for match in HEADING_RE.finditer(text)]
-    cells = []
-    for (fence, include), own_fence in zip(blocks, shown, strict=True):
-        if fence.is_python:
-            above = [title for start, title in headings if start < own_fence.start]
-            code = model.resolve(include, fence, root).code
-            cells.append(Cell(include.section, above[-1] if above else "", code))
-    return cells
+def notebook_from(cells: list[NotebookCell], introduction: str):
+    """The notebook of these cells, with the introduction under the chapter's title."""
+    import nbformat
 
-
-def percent_script(title: str, introduction: str, cells: list[Cell]) -> str:
-    """The notebook as a jupytext percent script: markdown cells for headings, code as it is."""
-    parts = [f"# %% [markdown]\n# # {title}\n#\n# {introduction}\n"]
-    heading = None
-    for cell in cells:
-        if cell.heading and cell.heading != heading:
-            parts.append(f"# %% [markdown]\n# ## {cell.heading}\n")
-            heading = cell.heading
-        parts.append(f'# %% tags=["{cell.section}"]\n{cell.code.rstrip()}\n')
-    return "\n".join(parts)
-
-
-def notebook_from(script: str):
-    import jupytext
-
-    notebook = jupytext.reads(script, fmt="py:percent")
-    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
-    notebook.metadata.pop("jupytext", None)
-    # Fixed ids, so an unchanged chapter writes a byte-identical notebook.
-    for number, cell in enumerate(notebook.cells):
-        cell.id = f"cell-{number}"
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": dict(KERNELSPEC)})
+    for number, cell in enumerate(cells):
+        if cell.kind == "code":
+            made = nbformat.v4.new_code_cell(cell.source, metadata={"tags": [cell.section]})
+        else:
+            source = cell.source
+            if number == 0:  # the title first, then what this notebook is
+                title, _, rest = source.partition("\n")
+                source = f"{title}\n\n{introduction}\n\n{rest.strip()}".rstrip()
+            made = nbformat.v4.new_markdown_cell(source)
+        made.id = f"cell-{number}"  # fixed, so an unchanged chapter writes the same file
+        notebook.cells.append(made)
     return notebook
 
 
-def code_key(cells: list[Cell]) -> str:
+def code_key(cells: list[NotebookCell]) -> str:
     """What the outputs depend on: the code, and the versions that run it."""
     digest = hashlib.sha256(f"{platform.python_version()} {version('torch')}\n".encode())
     for cell in cells:
-        digest.update(f"{cell.section}\n{cell.code}\n".encode())
+        if cell.kind == "code":
+            digest.update(f"{cell.section}\n{cell.source}\n".encode())
     return digest.hexdigest()[:20]
 
 
@@ -148,13 +119,13 @@ def execute(notebook, page: Path):
     return notebook
 
 
-def executed_english(page: Path, cells: list[Cell], script: str, cache_dir: Path):
+def executed_english(page: Path, cells: list[NotebookCell], notebook, cache_dir: Path):
     import nbformat
 
     cache = cache_dir / f"{page.stem}-{code_key(cells)}.ipynb"
     if cache.exists():
         return nbformat.reads(cache.read_text(encoding="utf-8"), as_version=4)
-    notebook = execute(notebook_from(script), page)
+    notebook = execute(notebook, page)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob(f"{page.stem}-*.ipynb"):
         stale.unlink()
@@ -163,12 +134,13 @@ def executed_english(page: Path, cells: list[Cell], script: str, cache_dir: Path
 
 
 def with_outputs_of(executed, notebook):
-    """The notebook's own markdown, and the executed notebook's code cells with their outputs."""
-    code_cells = iter(cell for cell in executed.cells if cell.cell_type == "code")
-    notebook.cells = [
-        copy.deepcopy(next(code_cells)) if cell.cell_type == "code" else cell
-        for cell in notebook.cells
-    ]
+    """The notebook, its code cells given the executed notebook's outputs, in order."""
+    ran = iter(cell for cell in executed.cells if cell.cell_type == "code")
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            source = next(ran)
+            cell.outputs = copy.deepcopy(source.outputs)
+            cell.execution_count = source.execution_count
     return notebook
 
 
@@ -202,17 +174,16 @@ def write_notebooks(
     """Write each notebook page's notebooks (every language) and figures; return those changed."""
     import nbformat
 
-    def script_of(page: Path, english: Path, code: str) -> tuple[list[Cell], str]:
-        title = title_of(page.read_text(encoding="utf-8"), page)
-        cells = cells_of(page, english, root)
+    def chapter_notebook(page: Path, english: Path, code: str):
+        text = page.read_text(encoding="utf-8")
+        title = title_of(text, page)
+        cells = notebook_cells(text, page, english, root)
         introduction = strings(code, docs_dir.parent)["notebook_introduction"]
-        return cells, percent_script(
-            title, introduction.format(title=title, stem=english.stem), cells
-        )
+        return cells, notebook_from(cells, introduction.format(title=title, stem=english.stem))
 
     def execution(english: Path):
-        cells, script = script_of(english, english, languages(docs_dir.parent)[0].code)
-        return executed_english(english, cells, script, cache_dir)
+        cells, notebook = chapter_notebook(english, english, languages(docs_dir.parent)[0].code)
+        return executed_english(english, cells, notebook, cache_dir)
 
     pages = notebook_pages(docs_dir)
     # Two chapters' kernels at a time: each is a process of its own, so they share the cores.
@@ -225,8 +196,8 @@ def write_notebooks(
             page = language.page(english)
             if not page.exists():
                 continue
-            _, script = script_of(page, english, language.code)
-            notebook = with_outputs_of(executed, notebook_from(script))
+            _, notebook = chapter_notebook(page, english, language.code)
+            notebook = with_outputs_of(executed, notebook)
             suffix = "" if language.default else f".{language.code}"
             target = docs_dir / NOTEBOOKS / f"{stem}{suffix}.ipynb"
             if write_if_changed(target, nbformat.writes(notebook).encode()):

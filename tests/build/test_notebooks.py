@@ -28,8 +28,10 @@ def chapter(title: str, first: str, second: str) -> str:
     return (
         f"---\nnotebook: true\n---\n\n# {title}\n\n## {first}\n\n"
         '```python\n--8<-- "snippets/demo.py:draw"\n```\n\n'
-        f"## {second}\n\n"
-        '```python\n--8<-- "snippets/demo.py:count"\n```\n'
+        "![a parabola](figures/demo/draw.png)\n\n"
+        f"## {second}\n\nProse about {second}, see [the other page](other.md#top).\n\n"
+        f'!!! warning "{second}!"\n    Mind the sum.\n\n'
+        '    ```python\n    --8<-- "snippets/demo.py:count"\n    ```\n\n    After the sum.\n'
     )
 
 
@@ -71,12 +73,13 @@ def test_a_notebook_page_becomes_an_executed_notebook_in_each_language(notebook_
     assert figure.read_bytes() == base64.b64decode(drawn["data"]["image/png"])
     assert figure.read_bytes().startswith(b"\x89PNG")
 
-    headings = [
-        "".join(cell["source"]).splitlines()[0]
-        for cell in cells(taiwan)
-        if cell["cell_type"] == "markdown"
-    ]
-    assert headings == ["# 示範", "## 繪圖", "## 計數"]
+    prose = ["".join(cell["source"]) for cell in cells(taiwan) if cell["cell_type"] == "markdown"]
+    assert prose[0].startswith("# 示範\n\n") and prose[0].endswith("\n\n## 繪圖")
+    assert prose[1:] == [
+        "## 計數\n\nProse about 計數, see [the other page](../../other/#top).\n\n"
+        "**計數!**\n\nMind the sum.",
+        "After the sum.",
+    ], "the figure is the cell's output; an admonition is a bold title over its text"
     assert [cell.get("outputs") for cell in cells(taiwan) if cell["cell_type"] == "code"] == [
         cell["outputs"] for cell in code
     ]
