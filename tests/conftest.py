@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,7 +10,7 @@ import torch  # noqa: F401
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.fresh import FreshRun
 from sitetools.examples.model import english_pages
-from sitetools.project import ROOT, build
+from sitetools.project import QUIET, ROOT, build
 from tests.support import FixtureProject
 
 FRESH_RUN = pytest.StashKey[FreshRun]()
@@ -30,9 +32,12 @@ def fresh_run(request) -> FreshRun:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
+    """The real site, built once with --strict, with its offline downloads as CI publishes it."""
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    offline = [sys.executable, "-m", "sitetools.build.offline", str(site)]
+    result = subprocess.run(offline, cwd=ROOT, env=QUIET, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

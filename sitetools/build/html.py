@@ -58,7 +58,9 @@ def size_images(page_html: str, page_url: str, docs_dir: Path) -> str:
         found = PNG_SRC_RE.search(tag)
         if not found or re.search(r"\s(width|height)=", tag):
             return tag
-        path = docs_dir / posixpath.normpath(posixpath.join(page_url, found["src"]))
+        # The page's folder: "tensors" for "tensors/", "" for the offline copy's "tensors.html".
+        folder = posixpath.dirname(page_url)
+        path = docs_dir / posixpath.normpath(posixpath.join(folder, found["src"]))
         if not path.is_file():
             raise ValueError(f"the image {found['src']} is not in the docs ({path})")
         width, height = png_size(path)
