@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from sitetools.build import html, languages, notebooks, placeholders, references, search
+from sitetools.build.comments import with_translated_comments
 from sitetools.examples.model import SiteError, fences
 from sitetools.examples.rules import page_problems
 
@@ -56,7 +57,11 @@ def on_page_markdown(markdown, page, config, **kwargs):
         markdown = notebooks.with_notebook_note(markdown, page.file.src_uri)
     try:
         markdown = references.with_reference_links(markdown, source, root(config))
-        return placeholders.fill(markdown, languages.page_strings(page.file.src_uri, root(config)))
+        markdown = placeholders.fill(
+            markdown, languages.page_strings(page.file.src_uri, root(config))
+        )
+        # Last: the steps above read the include lines this writes out as translated code.
+        return with_translated_comments(markdown, source, root(config))
     except (placeholders.UnknownPlaceholder, references.MissingReferences) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 

@@ -5,6 +5,10 @@ one of its own. This module, run as a script, imports the libraries the examples
 slow part) and then forks a child per such group of blocks, two at a time, so each group starts
 from that state with an empty namespace: every name a block uses must be imported or defined by
 it or the blocks it continues. A block's output is compared with its own `#>` lines.
+
+What a translated page shows is run too: each group with a comment or docstring translated for a
+language written by hand (zh-TW) runs again as that page shows it. A derived language's code
+(zh-CN) is not run a third time: it must be the English code, comments and docstrings aside.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ import traceback
 from pathlib import Path
 from subprocess import PIPE
 
+from sitetools.build.comments import code_difference, hand_written, translated_code
 from sitetools.examples.blocks import expected_lines, output_matches
 from sitetools.examples.engine import PageBlock, chains, cuda_available, skip_reason
 from sitetools.examples.warned import warnings_as_output
-from sitetools.project import ROOT
+from sitetools.project import ROOT, languages
 
 PARALLEL = 2
 # Imported once before forking; each is imported whole by the examples that use it.
@@ -47,35 +52,72 @@ def groups(examples: list[PageBlock]) -> list[list[PageBlock]]:
 class FreshRun:
     """The run, started in the background: it can share the cores with `pytest docs`."""
 
-    def __init__(self, examples: list[PageBlock]) -> None:
+    def __init__(self, examples: list[PageBlock], root: Path = ROOT) -> None:
+        self.examples, self.root = examples, root
         self.groups = groups(examples)
-        payload = [[{"code": e.block.code, "filename": e.place} for e in g] for g in self.groups]
+        # (language, group, the code of each block as that language's page shows it)
+        self.runs = [("en", group, [e.block.code for e in group]) for group in self.groups]
+        for code in hand_written(root):
+            for group in self.groups:
+                shown = [translated_code(e.section, code, root) for e in group]
+                if shown != [e.block.code for e in group]:
+                    self.runs.append((code, group, shown))
+        payload = [
+            [
+                {
+                    "code": text,
+                    "filename": e.place if language == "en" else f"{e.place} in {language}",
+                }
+                for e, text in zip(g, t, strict=True)
+            ]
+            for language, g, t in self.runs
+        ]
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as blocks:
             json.dump(payload, blocks)
         command = [sys.executable, "-m", "sitetools.examples.fresh", blocks.name]
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=PIPE, stderr=PIPE, text=True)
 
+    @property
+    def translated_blocks(self) -> int:
+        return sum(len(group) for language, group, _ in self.runs if language != "en")
+
     def problems(self) -> list[str]:
-        """Blocks that fail, or print other than their `#>` lines, when run as readers run them."""
+        """Blocks that fail, or print other than their `#>` lines, when run as readers run them
+        (as each language's page shows them); then translated code that is not the English code."""
         output, errors = self.process.communicate()
         if self.process.returncode:
             raise RuntimeError(f"the fresh-interpreter run failed:\n{errors}")
         problems = []
-        for group, runs in zip(self.groups, json.loads(output), strict=True):
-            for example, run in zip(group, runs, strict=False):
-                expected = expected_lines(example.block.code)
+        for (language, group, shown), runs in zip(self.runs, json.loads(output), strict=True):
+            for example, code, run in zip(group, shown, runs, strict=False):
+                place = example.place if language == "en" else f"{example.place} in {language}"
+                expected = expected_lines(code)
                 if run["error"]:
-                    problems.append(f"{example.place} fails when run alone:\n{run['error']}")
+                    problems.append(f"{place} fails when run alone:\n{run['error']}")
                 elif not output_matches(expected, run["stdout"]):
                     problems.append(
-                        f"{example.place} prints, when run alone:\n{run['stdout']}"
+                        f"{place} prints, when run alone:\n{run['stdout']}"
                         "but its #> lines say:\n" + "\n".join(expected)
                     )
-        return problems
+        return problems + translation_problems(self.examples, self.root)
 
 
-def fresh_run_problems(examples: list[PageBlock]) -> list[str]:
-    return FreshRun(examples).problems()
+def translation_problems(examples: list[PageBlock], root: Path = ROOT) -> list[str]:
+    """Every block in every other language is its English code, comments and docstrings aside:
+    so the run above speaks for the blocks it did not run (a derived language's, a GPU's)."""
+    problems = []
+    for language in languages(root)[1:]:
+        for example in examples:
+            difference = code_difference(
+                example.block.code, translated_code(example.section, language.code, root)
+            )
+            if difference:
+                problems.append(f"{example.place} in {language.code}: {difference}")
+    return problems
+
+
+def fresh_run_problems(examples: list[PageBlock], root: Path = ROOT) -> list[str]:
+    return FreshRun(examples, root).problems()
 
 
 def start_child(blocks: list[dict]) -> tuple[int, int]:

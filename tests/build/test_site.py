@@ -9,6 +9,7 @@ from importlib.metadata import version
 
 import pytest
 
+from sitetools.build.comments import translated_code
 from sitetools.build.html import png_size
 from sitetools.build.languages import derived_page
 from sitetools.build.notebooks import notebook_pages
@@ -63,8 +64,9 @@ def parse(text: str) -> CodeBlocks:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
 def test_every_included_block_is_rendered_in_full(built_site, page, language):
+    # In the page's language: its comments and docstrings translated (sitetools/build/comments.py).
     expected = [
-        resolve(include, fence).code.strip("\n")
+        translated_code(resolve(include, fence), language).strip("\n")
         for fence, include in includes(page.read_text(encoding="utf-8"), page)
     ]
     text = built_page(built_site, page, language)

@@ -2,7 +2,7 @@
 
 from sitetools.examples.blocks import output_matches
 from sitetools.examples.engine import page_blocks, run_page
-from sitetools.examples.fresh import fresh_run_problems
+from sitetools.examples.fresh import FreshRun, fresh_run_problems
 from sitetools.examples.model import english_pages, relative
 from sitetools.examples.update import update
 from tests.support import include_page
@@ -28,10 +28,64 @@ def test_changing_any_output_line_is_caught():
 
 
 def test_every_block_runs_alone_in_a_fresh_interpreter(fresh_run):
-    """Started when the tests were collected (tests/conftest.py), over every English page."""
+    """Started when the tests were collected (tests/conftest.py), over every English page, and
+    again as the zh-TW pages show the blocks whose comments they translate."""
     assert sum(len(group) for group in fresh_run.groups) > 100
+    assert fresh_run.translated_blocks > 50
     problems = fresh_run.problems()
     assert not problems, "\n\n".join(problems)
+
+
+TRANSLATED_DEMO = (
+    "# --8<-- [start:doubles]\n"
+    "def double(n):\n"
+    '    """Twice n."""\n'
+    "    return 2 * n  # the answer\n\n\n"
+    "print(double(2))\n#> 4\n"
+    "# --8<-- [end:doubles]\n"
+)
+
+
+def translated_project(project, translations: str):
+    project.with_languages()
+    project.snippet("demo.py", TRANSLATED_DEMO)
+    project.page("demo.zh-TW.md", include_page("doubles"))
+    (project.root / "docs" / "comments.zh-TW.yml").write_text(translations, encoding="utf-8")
+    return page_blocks(project.page("demo.md", include_page("doubles")), project.root)
+
+
+def test_the_translated_code_is_run_too(project):
+    examples = translated_project(
+        project, "snippets/demo.py:\n  Twice n.: n 的兩倍。\n  the answer: 答案\n"
+    )
+    run = FreshRun(examples, project.root)
+    assert run.translated_blocks == 1
+    assert run.problems() == []
+
+
+def test_a_comment_translation_that_ends_the_comment_is_caught(project):
+    examples = translated_project(
+        project, 'snippets/demo.py:\n  Twice n.: n 的兩倍。\n  the answer: "答案\\nprint(3)"\n'
+    )
+    problems = fresh_run_problems(examples, project.root)
+    assert len(problems) == 2, problems
+    assert (
+        "demo.md, line 5 (snippets/demo.py:doubles) in zh-TW prints, when run alone" in problems[0]
+    )
+    assert problems[0].endswith("3\n4\nbut its #> lines say:\n4")
+    assert problems[1].endswith(
+        "(snippets/demo.py:doubles) in zh-TW: its code differs from the English code, "
+        "not only its comments and docstrings"
+    )
+
+
+def test_a_docstring_translation_that_closes_the_string_is_caught(project):
+    examples = translated_project(
+        project, 'snippets/demo.py:\n  Twice n.: \'n 的兩倍。"""\'\n  the answer: 答案\n'
+    )
+    problems = fresh_run_problems(examples, project.root)
+    assert any("in zh-TW fails when run alone" in p and "SyntaxError" in p for p in problems)
+    assert any("in zh-TW: it is not valid Python" in p for p in problems)
 
 
 def test_a_block_that_leans_on_an_earlier_one_is_reported(project):

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitetools.build.comments import translated_code
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.model import ROOT, english_pages
 from sitetools.measure.browser import chromium_path, launch
@@ -20,12 +21,15 @@ URLS = every_page_url()
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PARALLEL_BROWSERS = 2
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
-# The code of each chapter's python blocks, in page order, by its address in every language:
-# what the fresh-interpreter test proves runs alone and prints its #> lines.
+# The code of each chapter's python blocks, in page order, by its address in every language,
+# comments and docstrings in that language: what the fresh-interpreter test proves runs alone and
+# prints its #> lines (English and zh-TW by running it; zh-CN's is that code, comments aside).
 PROVEN = {
-    prefix + page_url(page): [example.block.code for example in page_blocks(page)]
+    prefix + page_url(page): [
+        translated_code(example.section, language) for example in page_blocks(page)
+    ]
     for page in english_pages()
-    for prefix in LANGUAGES.values()
+    for language, prefix in LANGUAGES.items()
 }
 
 
@@ -90,8 +94,9 @@ def test_a_page_shows_no_error_and_loads_only_from_its_own_site(visits, url):
 
 @pytest.mark.parametrize("url", URLS)
 def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, url):
-    """Copied text is the block's text, and each python block's is the code of its section,
-    which tests/examples/test_engine.py runs alone in a fresh interpreter against its #> lines."""
+    """Copied text is the block's text, and each python block's is the code of its section with
+    the page's language's comments, which tests/examples/test_engine.py runs alone in a fresh
+    interpreter against its #> lines."""
     visit = visits[url]
     problems = [
         f"{block.place} copied {block.text!r}, not the block's text"
