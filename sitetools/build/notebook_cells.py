@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitetools.build.comments import translated_code
 from sitetools.examples import model
 from sitetools.examples.model import SiteError, relative
 
@@ -38,9 +39,12 @@ def chapter_link(match: re.Match) -> str:
     return f"](../../{'' if page == 'index' else page + '/'}{anchor})"
 
 
-def notebook_cells(text: str, page: Path, english: Path, root: Path) -> list[NotebookCell]:
+def notebook_cells(
+    text: str, page: Path, english: Path, root: Path, language_code: str
+) -> list[NotebookCell]:
     """The cells of a chapter written in `text` (the page in its language); the code of its
-    python blocks comes from the sections the English page includes, in the same order."""
+    python blocks comes from the sections the English page includes, in the same order, with
+    its comments in that language."""
     body = FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     english_blocks = model.includes(english.read_text(encoding="utf-8"), english)
     fences = {fence.line: fence for fence in model.fences(body, page)}
@@ -78,11 +82,13 @@ def notebook_cells(text: str, page: Path, english: Path, root: Path) -> list[Not
             elif fence.is_python:
                 english_fence, include = next(sections)
                 flush()
-                code = model.resolve(include, english_fence, root).code.rstrip("\n")
+                section = model.resolve(include, english_fence, root)
+                code = translated_code(section, language_code, root).rstrip("\n")
                 cells.append(NotebookCell("code", code, include.section))
             else:
                 next(sections)
-                code = model.resolve(fence.include, fence, root).code.rstrip("\n")
+                section = model.resolve(fence.include, fence, root)
+                code = translated_code(section, language_code, root).rstrip("\n")
                 prose.append(f"```{fence.language}\n{code}\n```")
             continue
         admonition = ADMONITION_RE.match(line)

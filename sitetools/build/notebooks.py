@@ -177,7 +177,7 @@ def write_notebooks(
     def chapter_notebook(page: Path, english: Path, code: str):
         text = page.read_text(encoding="utf-8")
         title = title_of(text, page)
-        cells = notebook_cells(text, page, english, root)
+        cells = notebook_cells(text, page, english, root, code)
         introduction = strings(code, docs_dir.parent)["notebook_introduction"]
         return cells, notebook_from(cells, introduction.format(title=title, stem=english.stem))
 

@@ -18,6 +18,7 @@ DRAWING = (
     "#> drawing a parabola\n"
     "# --8<-- [end:draw]\n"
     "# --8<-- [start:count]\n"
+    "# Add up 0, 1, 2 and 3.\n"
     "print(sum(range(4)))\n"
     "#> 6\n"
     "# --8<-- [end:count]\n"
@@ -41,6 +42,8 @@ def notebook_project(project):
     project.snippet("demo.py", DRAWING)
     project.page("demo.md", chapter("Demo", "Drawing", "Counting"))
     project.page("demo.zh-TW.md", chapter("示範", "繪圖", "計數"))
+    comments = "snippets/demo.py:\n  Add up 0, 1, 2 and 3.: 把 0、1、2、3 加起來。\n"
+    project.page("comments.zh-TW.yml", comments)
     return project
 
 
@@ -65,7 +68,7 @@ def test_a_notebook_page_becomes_an_executed_notebook_in_each_language(notebook_
     assert ["".join(cell["source"]) for cell in code] == [
         "import matplotlib.pyplot as plt\n\nprint('drawing a parabola')\n"
         "plt.plot([0, 1, 2], [0, 1, 4])\nplt.show()\n#> drawing a parabola",
-        "print(sum(range(4)))\n#> 6",
+        "# Add up 0, 1, 2 and 3.\nprint(sum(range(4)))\n#> 6",
     ]
     assert code[0]["outputs"][0]["text"] == ["drawing a parabola\n"]
     assert code[1]["outputs"][0]["text"] == ["6\n"]
@@ -80,6 +83,8 @@ def test_a_notebook_page_becomes_an_executed_notebook_in_each_language(notebook_
         "**計數!**\n\nMind the sum.",
         "After the sum.",
     ], "the figure is the cell's output; an admonition is a bold title over its text"
+    taiwan_code = ["".join(c["source"]) for c in cells(taiwan) if c["cell_type"] == "code"]
+    assert taiwan_code[1] == "# 把 0、1、2、3 加起來。\nprint(sum(range(4)))\n#> 6"
     assert [cell.get("outputs") for cell in cells(taiwan) if cell["cell_type"] == "code"] == [
         cell["outputs"] for cell in code
     ]
