@@ -153,7 +153,7 @@ SEARCHES = [
     ("zh-TW/", "梯度", "zh-TW/autograd/", 1),
     ("zh-TW/", "記憶體", "zh-TW/tensors/", 4),
     ("zh-CN/", "张量", "zh-CN/tensors/", 1),
-    ("zh-CN/", "内存", "zh-CN/tensors/", 3),
+    ("zh-CN/", "共享内存", "zh-CN/tensors/", 3),
     ("", "tensor", "tensors/", 1),
     ("", "gradient", "autograd/", 1),
 ]

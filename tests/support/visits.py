@@ -24,7 +24,7 @@ Element.prototype.attachShadow = function (init) {
 OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
 COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy"]')].map(b => {
   // A notebook's Markdown cells hold plain <pre><code> blocks, outside any .highlight.
-  const block = b.closest('.highlight') || b.parentElement;
+  const block = b.closest('.highlight') || b.closest('pre');
   const language = [...block.classList].find(name => name.startsWith('language-'));
   return {
     language: language ? language.slice('language-'.length) : '',
