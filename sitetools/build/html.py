@@ -97,3 +97,16 @@ def anchor_notebook_headings(page_html: str, toc) -> str:
     for entry, heading_id in zip(entries, ids, strict=True):
         entry.id = heading_id
     return page_html
+
+
+NOTEBOOK_DIAGRAM_RE = re.compile(
+    r'<div class="jp-Mermaid"><pre class="mermaid">(?:<code>)?(.*?)(?:</code>)?</pre></div>',
+    re.DOTALL,
+)
+
+
+def wrap_notebook_diagrams(page_html: str) -> str:
+    """A notebook's Mermaid source as the chapter's own diagrams are written, so that the site
+    draws it: out of JupyterLab's wrapper, which hides it and makes nbconvert's script fetch
+    Mermaid from a CDN, into the <pre><code> that Material draws from."""
+    return NOTEBOOK_DIAGRAM_RE.sub(r'<pre class="mermaid"><code>\1</code></pre>', page_html)
