@@ -73,7 +73,7 @@ def on_page_content(content, page, config, **kwargs):
             page.meta["search"] = {"exclude": True}
             # The chapter's diagrams are in its notebook's prose too.
             page.meta["diagrams"] = 'class="mermaid"' in content
-            content = html.wrap_notebook_diagrams(content)
+            content = html.plain_notebook_cell_ids(html.wrap_notebook_diagrams(content))
             content = html.anchor_notebook_headings(content, page.toc)
         else:
             content = html.drop_plain_token_spans(content)

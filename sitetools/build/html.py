@@ -110,3 +110,9 @@ def wrap_notebook_diagrams(page_html: str) -> str:
     draws it: out of JupyterLab's wrapper, which hides it and makes nbconvert's script fetch
     Mermaid from a CDN, into the <pre><code> that Material draws from."""
     return NOTEBOOK_DIAGRAM_RE.sub(r'<pre class="mermaid"><code>\1</code></pre>', page_html)
+
+
+def plain_notebook_cell_ids(page_html: str) -> str:
+    """nbconvert's cell ids ("cell-id=cell-18") with the "=" that makes Material's copy button,
+    which selects a block by its cell's id, fail on a Markdown cell's code: "cell-18"."""
+    return page_html.replace('id="cell-id=', 'id="')

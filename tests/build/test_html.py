@@ -9,7 +9,12 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from sitetools.build.html import drop_plain_token_spans, size_images, wrap_notebook_diagrams
+from sitetools.build.html import (
+    drop_plain_token_spans,
+    plain_notebook_cell_ids,
+    size_images,
+    wrap_notebook_diagrams,
+)
 from sitetools.examples.model import DOCS_DIR
 
 
@@ -91,3 +96,8 @@ def test_a_notebooks_diagram_is_written_as_the_chapters_are():
     assert wrap_notebook_diagrams(notebook) == (
         f'<p>x</p><pre class="mermaid"><code>{diagram}</code></pre><h2>'
     )
+
+
+def test_a_notebook_cells_id_is_a_valid_selector():
+    cell = '<div class="jp-Cell jp-MarkdownCell" id="cell-id=cell-18">'
+    assert plain_notebook_cell_ids(cell) == '<div class="jp-Cell jp-MarkdownCell" id="cell-18">'
