@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import torch  # noqa: F401
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.fresh import FreshRun
 from sitetools.examples.model import english_pages
+from sitetools.measure.browser import chromium_path, launch
 from sitetools.project import QUIET, ROOT, build
 from tests.support import FixtureProject
 
@@ -48,3 +50,19 @@ pytest_plugins = ["pytester"]
 @pytest.fixture
 def project(pytester) -> FixtureProject:
     return FixtureProject(pytester.path, pytester)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium, driven by Playwright, shared by every browser test."""
+    if chromium_path() is None:
+        reason = "no `chromium` on PATH (apt-get install chromium): the browser tests need it"
+        if os.environ.get("CI"):
+            pytest.fail(f"under CI a missing browser is a failure: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

@@ -4,7 +4,6 @@ and a PDF of the whole course, with its text, fonts, code and figures."""
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import subprocess
 import zipfile
@@ -21,8 +20,8 @@ from sitetools.build.offline import (
     within_the_course,
     write_zip,
 )
-from sitetools.measure.browser import chromium_path, launch
 from sitetools.project import ROOT, language, languages
+from tests.support.visits import BROKEN_IMAGES
 
 # A chapter's heading in each language's PDF; a word search finds from the zip, and where.
 HEADINGS = {"en": "Tensors", "zh-TW": "張量", "zh-CN": "张量"}
@@ -36,12 +35,6 @@ FEWEST_PAGES = 120
 # What a font without the character, or text that lost it, leaves in the PDF's text.
 MISSING_GLYPHS = re.compile("[\u25a1\ufffd\ufffc\u2610]|\\.notdef")
 CODES = [lang.code for lang in languages()]
-BROKEN_IMAGES = """async () => {
-  const images = [...document.images];
-  images.forEach(image => { image.loading = 'eager'; });
-  await Promise.allSettled(images.map(image => image.decode()));
-  return images.filter(image => !image.complete || !image.naturalWidth).map(image => image.src);
-}"""
 
 
 def missing_glyphs(text: str) -> list[str]:
@@ -246,21 +239,6 @@ def test_the_zip_holds_the_pages_figures_and_search(built_site, code):
     assert folder + "assets/javascripts/iframe-worker-shim.js" in names
     others = [other.prefix for other in languages() if other.prefix and other != lang]
     assert not [name for name in names if name.startswith(tuple(folder + o for o in others))]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None:
-        reason = "no `chromium` on PATH (apt-get install chromium): the browser tests need it"
-        if os.environ.get("CI"):
-            pytest.fail(f"under CI a missing browser is a failure: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

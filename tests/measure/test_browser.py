@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
@@ -11,7 +10,7 @@ import pytest
 from sitetools.build.comments import translated_code
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.model import ROOT, english_pages
-from sitetools.measure.browser import chromium_path, launch
+from sitetools.measure.browser import launch
 from sitetools.measure.serve import serve
 from tests.support import LANGUAGES, every_page_url, page_url
 from tests.support.visits import OPEN_SHADOW_ROOTS, Visit, notebook_cells_run, visit
@@ -31,21 +30,6 @@ PROVEN = {
     for page in english_pages()
     for language, prefix in LANGUAGES.items()
 }
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if chromium_path() is None:
-        reason = "no `chromium` on PATH (apt-get install chromium): the browser tests need it"
-        if os.environ.get("CI"):
-            pytest.fail(f"under CI a missing browser is a failure: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
