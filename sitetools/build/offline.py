@@ -53,16 +53,6 @@ PRINT_CSS = """<style>
   .md-typeset .headerlink, .md-content__button, .md-clipboard { display: none; }
 }
 </style>"""
-# Material draws each diagram in a closed shadow root; opened, the drawn ones can be counted.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attach.call(this, {...init, mode: "open"});
-};
-"""
-RENDERED_DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')]
-  .filter(diagram => diagram.shadowRoot && diagram.shadowRoot.querySelector('svg')).length"""
-OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
 
 
 def download(site_dir: Path, language: Language, suffix: str) -> Path:
@@ -191,7 +181,13 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
     """Print each page of the site (a path below site_dir) to its PDF, diagrams drawn."""
     from playwright.sync_api import sync_playwright
 
-    from sitetools.measure.browser import launch
+    from sitetools.measure.browser import (
+        DIAGRAMS,
+        OPEN_EVERY_DETAILS,
+        OPEN_SHADOW_ROOTS,
+        draw_every_diagram,
+        launch,
+    )
     from sitetools.measure.serve import serve
 
     with serve(site_dir) as base, sync_playwright() as playwright:
@@ -202,10 +198,10 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
                 page.add_init_script(OPEN_SHADOW_ROOTS)
                 page.goto(base + url, wait_until="networkidle")
                 page.evaluate(OPEN_EVERY_DETAILS)
-                expected = page.locator("pre.mermaid, div.mermaid").count()
-                for index in range(expected):
-                    page.locator("pre.mermaid, div.mermaid").nth(index).scroll_into_view_if_needed()
-                    page.wait_for_function(f"({RENDERED_DIAGRAMS})() > {index}", timeout=30_000)
+                expected = page.locator(DIAGRAMS).count()
+                drawn = draw_every_diagram(page, expected, timeout_ms=30_000)
+                if drawn != expected:
+                    raise RuntimeError(f"/{url}: {drawn} of {expected} diagrams drawn for the PDF")
                 page.evaluate("window.scrollTo(0, 0)")
                 page.emulate_media(media="print")
                 page.pdf(

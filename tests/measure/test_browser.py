@@ -10,10 +10,10 @@ import pytest
 from sitetools.build.comments import translated_code
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.model import ROOT, english_pages
-from sitetools.measure.browser import launch
+from sitetools.measure.browser import OPEN_SHADOW_ROOTS, launch
 from sitetools.measure.serve import serve
 from tests.support import LANGUAGES, every_page_url, page_url
-from tests.support.visits import OPEN_SHADOW_ROOTS, Visit, notebook_cells_run, visit
+from tests.support.visits import Visit, notebook_cells_run, visit
 
 pytestmark = pytest.mark.browser
 URLS = every_page_url()
@@ -43,6 +43,7 @@ def visits(browser, base_url, built_site) -> dict[str, Visit]:
     """Every page of every language, visited once (light, then dark), by two browsers at once."""
 
     def visit_each(urls: list[str]) -> dict[str, Visit]:
+        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:  # one per thread, as Playwright requires
@@ -54,12 +55,15 @@ def visits(browser, base_url, built_site) -> dict[str, Visit]:
             light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
             for context in (light, dark):
                 context.add_init_script(OPEN_SHADOW_ROOTS)
-            found = {
-                url: visit(
-                    light, dark, base_url, url, (built_site / url / "index.html").read_text()
-                )
-                for url in urls
-            }
+            found = {}
+            for url in urls:
+                # One page's failure fails that page's tests, not every visit after it.
+                try:
+                    found[url] = visit(
+                        light, dark, base_url, url, (built_site / url / "index.html").read_text()
+                    )
+                except PlaywrightError as error:
+                    found[url] = Visit(url, stopped=f"the visit stopped: {error}")
             own.close()
         return found
 
@@ -70,9 +74,17 @@ def visits(browser, base_url, built_site) -> dict[str, Visit]:
     return {url: found for share in shares for url, found in share.items()}
 
 
+def completed(visits: dict[str, Visit], url: str) -> Visit:
+    """The page's visit, or the test fails saying why the visit ended early."""
+    visit = visits[url]
+    if visit.stopped:
+        pytest.fail(f"/{url}: {visit.stopped}")
+    return visit
+
+
 @pytest.mark.parametrize("url", URLS)
 def test_a_page_shows_no_error_and_loads_only_from_its_own_site(visits, url):
-    problems = visits[url].problems
+    problems = completed(visits, url).problems
     assert not problems, f"/{url}:\n" + "\n".join(problems)
 
 
@@ -81,7 +93,7 @@ def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, 
     """Copied text is the block's text, and each python block's is the code of its section with
     the page's language's comments, which tests/examples/test_engine.py runs alone in a fresh
     interpreter against its #> lines."""
-    visit = visits[url]
+    visit = completed(visits, url)
     problems = [
         f"{block.place} copied {block.text!r}, not the block's text"
         for block in visit.copied
@@ -96,13 +108,13 @@ def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", URLS)
 def test_axe_finds_no_serious_accessibility_problem(visits, url, scheme):
-    violations = visits[url].violations[scheme]
+    violations = completed(visits, url).violations[scheme]
     assert not violations, f"/{url} in {scheme} mode:\n" + "\n".join(violations)
 
 
 @pytest.mark.parametrize("url", URLS)
 def test_diagrams_images_and_notebooks_render(visits, url):
-    visit = visits[url]
+    visit = completed(visits, url)
     assert visit.diagrams_rendered == visit.diagrams_expected, (
         f"/{url}: {visit.diagrams_rendered} of {visit.diagrams_expected} diagrams became SVG"
     )

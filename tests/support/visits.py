@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from sitetools.measure.browser import (
+    OPEN_EVERY_DETAILS,
+    draw_every_diagram,
+)
 
 SERIOUS = ("serious", "critical")
 # What extra.css lets the browser leave unrendered while it is far from the screen.
 SKIPS_RENDERING = ".md-content .highlight, .md-content__inner > p"
 # The page's structure is the same in both schemes; only these rules' outcome depends on colour.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# Material renders each diagram into a closed shadow root; opening them lets the test see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attach.call(this, {...init, mode: "open"});
-};
-"""
-OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
 COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy"]')].map(b => {
   // A notebook's Markdown cells hold plain <pre><code> blocks, outside any .highlight.
   const block = b.closest('.highlight') || b.closest('pre');
@@ -47,8 +42,6 @@ BROKEN_IMAGES = """async () => {
   await Promise.allSettled(images.map(image => image.decode()));
   return images.filter(image => !image.complete || !image.naturalWidth).map(image => image.src);
 }"""
-RENDERED_DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')]
-  .filter(diagram => diagram.shadowRoot && diagram.shadowRoot.querySelector('svg')).length"""
 # How many screen heights below the top of the page the first diagram starts.
 FIRST_DIAGRAM_SCREENS = """() => document.querySelector('pre.mermaid, div.mermaid')
   .getBoundingClientRect().top / innerHeight"""
@@ -81,6 +74,8 @@ class Visit:
     # Where the first diagram is, and whether Mermaid was fetched before the reader scrolled.
     first_diagram_screens: float | None = None
     mermaid_before_scrolling: bool = False
+    # Why the visit ended early, if it did: every test of this page then fails saying so.
+    stopped: str | None = None
 
 
 def watch(page, base: str, visit: Visit) -> None:
@@ -139,17 +134,6 @@ def copy_every_block(page) -> list[CopiedBlock]:
     ]
 
 
-def render_every_diagram(page, expected: int) -> int:
-    """Scroll to each diagram in turn, as a reader would (Mermaid loads when one nears the
-    screen), and count the ones drawn as SVG."""
-    for index in range(expected):
-        page.locator("pre.mermaid, div.mermaid").nth(index).scroll_into_view_if_needed()
-        # On a time-out the count returned says how many are missing.
-        with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(f"({RENDERED_DIAGRAMS})() > {index}", timeout=20_000)
-    return page.evaluate(RENDERED_DIAGRAMS)
-
-
 def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
     """Every check in a light-mode context (all of axe's rules), then, in a context of a reader
     who prefers dark mode, axe's colour rules (the structure does not change with the scheme)."""
@@ -162,7 +146,7 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
     if visit.diagrams_expected:
         visit.first_diagram_screens = page.evaluate(FIRST_DIAGRAM_SCREENS)
         visit.mermaid_before_scrolling = any(MERMAID_LIBRARY in url for url in visit.requested)
-        visit.diagrams_rendered = render_every_diagram(page, visit.diagrams_expected)
+        visit.diagrams_rendered = draw_every_diagram(page, visit.diagrams_expected)
     visit.broken_images = page.evaluate(BROKEN_IMAGES)
     visit.copied = copy_every_block(page)
     if page.locator("a[download]").count():
@@ -181,7 +165,7 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
         visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme first")
     page.wait_for_load_state("load")  # every request was already seen in light mode
     page.evaluate(OPEN_EVERY_DETAILS)
-    render_every_diagram(page, visit.diagrams_expected)
+    draw_every_diagram(page, visit.diagrams_expected)
     visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
     page.close()
     return visit
