@@ -16,7 +16,6 @@ from sitetools.build.comments import translated_code
 from sitetools.examples import model
 from sitetools.examples.model import SiteError, relative
 
-FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 ADMONITION_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+\"(?P<title>[^\"]*)\")?"
     r"[ \t]*$"
@@ -45,7 +44,7 @@ def notebook_cells(
     """The cells of a chapter written in `text` (the page in its language); the code of its
     python blocks comes from the sections the English page includes, in the same order, with
     its comments in that language."""
-    body = FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    body = model.FRONT_MATTER_RE.sub(model.blank_lines, text)
     english_blocks = model.includes(english.read_text(encoding="utf-8"), english)
     fences = {fence.line: fence for fence in model.fences(body, page)}
     shown = [fence for fence in fences.values() if fence.include]

@@ -34,23 +34,15 @@ NOTEBOOKS = "notebooks"
 FIGURES = "figures"
 CACHE_DIR = ROOT / ".cache" / "notebooks"
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 CELL_TIMEOUT_S = 300
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-def front_matter(text: str) -> dict[str, str]:
-    match = FRONT_MATTER_RE.match(text)
-    lines = match["body"].splitlines() if match else []
-    pairs = (line.split(":", 1) for line in lines if ":" in line)
-    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def notebook_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
     return [
         page
         for page in model.english_pages(docs_dir)
-        if front_matter(page.read_text(encoding="utf-8")).get("notebook") == "true"
+        if model.front_matter(page.read_text(encoding="utf-8")).get("notebook") is True
     ]
 
 

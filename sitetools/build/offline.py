@@ -27,12 +27,14 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sitetools.project import Language, languages, read_yaml
 
 NAME = "pytorch-basics"
 DOWNLOADS = "downloads"
+PRINTED_AT_ONCE = 2
 SHIM = Path(__file__).with_name("iframe-worker-shim.js")
 SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 # Folders every language's pages load from the site's root.
@@ -178,7 +180,8 @@ def within_the_course(article: str, stem: str, pages: list[str]) -> str:
 
 
 def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
-    """Print each page of the site (a path below site_dir) to its PDF, diagrams drawn."""
+    """Print each page of the site (a path below site_dir) to its PDF, diagrams drawn; two at a
+    time, each in its own browser (printing a long page keeps one core busy)."""
     from playwright.sync_api import sync_playwright
 
     from sitetools.measure.browser import (
@@ -190,10 +193,10 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
     )
     from sitetools.measure.serve import serve
 
-    with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            for url, target in jobs:
+    def print_pdf(base: str, url: str, target: Path) -> None:
+        with sync_playwright() as playwright:  # one per thread, as Playwright requires
+            browser = launch(playwright)
+            try:
                 page = browser.new_page()
                 page.add_init_script(OPEN_SHADOW_ROOTS)
                 page.goto(base + url, wait_until="networkidle")
@@ -210,9 +213,12 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
                     print_background=True,
                     margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
                 )
-                page.close()
-        finally:
-            browser.close()
+            finally:
+                browser.close()
+
+    with serve(site_dir) as base, ThreadPoolExecutor(PRINTED_AT_ONCE) as pool:
+        # list() so that a failed print raises here
+        list(pool.map(lambda job: print_pdf(base, *job), jobs))
 
 
 def make_downloads(project: Path, site_dir: Path) -> list[Path]:

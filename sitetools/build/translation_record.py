@@ -32,16 +32,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitetools.examples.model import DOCS_DIR, FENCE_RE, english_pages, relative
-from sitetools.examples.prose_numbers import front_matter
+from sitetools.examples.model import (
+    DOCS_DIR,
+    FRONT_MATTER_RE,
+    english_pages,
+    front_matter,
+    prose_of,
+    relative,
+)
 from sitetools.project import ROOT, Language, language_of, languages
 
 KEY = "translates"
 COMMAND = "python -m sitetools.build.translation_record"
 HASHES_PER_LINE = 10
 QUOTED = 60
-FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>(?:.*\n)*?)---\n")
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 # A line that starts a paragraph of its own, even right under another line.
 STARTS_RE = re.compile(r"#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?|\[[^\]]+\]:")
 TITLE_RE = re.compile(r"!!!|\?\?\?")
@@ -64,18 +68,11 @@ class Paragraph:
         return f'"{short}"'
 
 
-def _blank(match: re.Match) -> str:
-    return "\n" * match.group(0).count("\n")
-
-
 def paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of a page's prose, each with the line it starts on, whitespace collapsed."""
-    text = FRONT_MATTER_RE.sub(_blank, text)
-    text = FENCE_RE.sub(_blank, text)
-    text = COMMENT_RE.sub(_blank, text)
     found: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(prose_of(text).split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
             current = None

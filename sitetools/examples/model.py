@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from sitetools.project import ROOT, languages
 
 DOCS_DIR = ROOT / "docs"
@@ -20,6 +22,8 @@ FENCE_RE = re.compile(
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
+FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>(?:.*\n)*?)---\n")
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 INCLUDE_RE = re.compile(r'^--8<--\s+"(?P<path>[^":]+):(?P<section>[A-Za-z][\w-]*)"\s*$')
 SECTION_MARKER_RE = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
 
@@ -65,6 +69,24 @@ class Fence:
     @property
     def place(self) -> str:
         return f"{relative(self.page)}, line {self.line}"
+
+
+def front_matter(text: str) -> dict:
+    """A page's YAML front matter; {} when it has none."""
+    match = FRONT_MATTER_RE.match(text)
+    return (yaml.safe_load(match["body"]) or {}) if match else {}
+
+
+def blank_lines(match: re.Match) -> str:
+    """What stands in for a match so that every line after it keeps its number."""
+    return "\n" * match.group(0).count("\n")
+
+
+def prose_of(text: str) -> str:
+    """A page without its front matter, code blocks and HTML comments, each line in its place."""
+    for pattern in (FRONT_MATTER_RE, FENCE_RE, HTML_COMMENT_RE):
+        text = pattern.sub(blank_lines, text)
+    return text
 
 
 def relative(path: Path | str) -> str:

@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
 from sitetools.examples.blocks import OUTPUT_MARK, expected_lines
-from sitetools.examples.model import FENCE_RE, relative
+from sitetools.examples.model import front_matter, prose_of, relative
 
 MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Dates, which are never results: 2026-11-23, 23 November 2026, 2026 年 11 月 23 日.
@@ -33,7 +31,6 @@ DATE = (
     rf"\d{{4}}-\d\d-\d\d|(?:\d{{1,2}}\s+)?(?:{MONTH})(?:\s+\d{{4}})?"
     r"|\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
 )
-FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)^---\n", re.MULTILINE | re.DOTALL)
 # Digits that stand alone: not inside a name (float32, H100, conv2d), not a version's part.
 NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9_.,+])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -69,21 +66,9 @@ class ProseNumber:
         return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def front_matter(text: str) -> dict:
-    match = FRONT_MATTER_RE.match(text)
-    return (yaml.safe_load(match["body"]) or {}) if match else {}
-
-
 def prose_lines(text: str) -> list[str]:
-    """The page's lines with front matter, code blocks and HTML comments blanked out."""
-
-    def blank(match: re.Match) -> str:
-        return "\n" * match.group(0).count("\n")
-
-    text = FRONT_MATTER_RE.sub(blank, text)
-    text = FENCE_RE.sub(blank, text)
-    text = re.sub(r"<!--.*?-->", blank, text, flags=re.DOTALL)
-    return [NOT_PROSE_RE.sub(" ", line) for line in text.split("\n")]
+    """The page's lines of prose, in place, with what in them is not prose blanked out."""
+    return [NOT_PROSE_RE.sub(" ", line) for line in prose_of(text).split("\n")]
 
 
 def prose_numbers(text: str, every: bool = False) -> list[ProseNumber]:

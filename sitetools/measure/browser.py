@@ -40,10 +40,13 @@ OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach(d => { d.open
 DIAGRAMS = "pre.mermaid, div.mermaid"
 DRAWN_DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')]
   .filter(diagram => diagram.shadowRoot && diagram.shadowRoot.querySelector('svg')).length"""
-# In the page, in one step: Material replaces each <pre> with its drawing, so an element handle
-# held from Python can lose its element between finding it and scrolling to it.
-SCROLL_TO_DIAGRAM = f"""index => document.querySelectorAll('{DIAGRAMS}')[index]
-  ?.scrollIntoView({{block: 'center'}})"""
+# Run in the page at each poll, until the diagram is drawn: Material replaces each <pre> with its
+# drawing (a handle held from Python could lose its element), and blocks that render as they near
+# the screen move the diagram after the first scroll.
+DRAW_DIAGRAM = f"""index => {{
+  document.querySelectorAll('{DIAGRAMS}')[index]?.scrollIntoView({{block: 'center'}});
+  return ({DRAWN_DIAGRAMS})() > index;
+}}"""
 
 
 def draw_every_diagram(page, expected: int, timeout_ms: int = 20_000) -> int:
@@ -52,7 +55,6 @@ def draw_every_diagram(page, expected: int, timeout_ms: int = 20_000) -> int:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for index in range(expected):
-        page.evaluate(SCROLL_TO_DIAGRAM, index)
         with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(f"({DRAWN_DIAGRAMS})() > {index}", timeout=timeout_ms)
+            page.wait_for_function(DRAW_DIAGRAM, arg=index, polling=200, timeout=timeout_ms)
     return page.evaluate(DRAWN_DIAGRAMS)

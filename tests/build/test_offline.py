@@ -186,22 +186,24 @@ def test_a_language_zip_holds_its_pages_and_the_shared_files_only(tmp_path):
     assert f"{NAME}-zh-TW/zh-TW/index.html" in names
 
 
-# The downloads of the built site.
+# The downloads of the built site (printing the PDFs needs Chromium).
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
-def test_each_home_page_links_to_its_own_downloads(built_site, code):
+def test_each_home_page_links_to_its_own_downloads(site_with_downloads, code):
     lang = language(code)
-    home = (built_site / lang.prefix / "index.html").read_text("utf-8")
+    home = (site_with_downloads / lang.prefix / "index.html").read_text("utf-8")
     for suffix in (".zip", ".pdf"):
         link = f'href="downloads/{NAME}{suffix}"'
         assert link in home, f"/{lang.prefix} has no link {link}"
-        assert download(built_site, lang, suffix).stat().st_size > 100_000
+        assert download(site_with_downloads, lang, suffix).stat().st_size > 100_000
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
-def test_the_pdf_is_the_whole_course_legible(built_site, code):
-    pdf = str(download(built_site, language(code), ".pdf"))
+def test_the_pdf_is_the_whole_course_legible(site_with_downloads, code):
+    pdf = str(download(site_with_downloads, language(code), ".pdf"))
     pages = int(re.search(r"^Pages:\s+(\d+)", pdf_tool("pdfinfo", pdf), re.MULTILINE)[1])
     assert pages >= FEWEST_PAGES
     text = pdf_tool("pdftotext", "-enc", "UTF-8", pdf, "-")
@@ -224,11 +226,12 @@ def test_the_pdf_is_the_whole_course_legible(built_site, code):
     assert b"127.0.0.1" not in printed
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
-def test_the_zip_holds_the_pages_figures_and_search(built_site, code):
+def test_the_zip_holds_the_pages_figures_and_search(site_with_downloads, code):
     lang = language(code)
     folder = f"{NAME}-{code}/"
-    names = set(zipfile.ZipFile(download(built_site, lang, ".zip")).namelist())
+    names = set(zipfile.ZipFile(download(site_with_downloads, lang, ".zip")).namelist())
     own = folder + lang.prefix
     for name in ["index.html", "tensors.html", "autograd.html", "search/search_index.js"]:
         assert own + name in names
@@ -243,9 +246,9 @@ def test_the_zip_holds_the_pages_figures_and_search(built_site, code):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
-def test_the_unzipped_site_works_from_the_file_system(built_site, browser, tmp_path, code):
+def test_the_unzipped_site_works_from_the_file_system(site_with_downloads, browser, tmp_path, code):
     lang = language(code)
-    zipfile.ZipFile(download(built_site, lang, ".zip")).extractall(tmp_path)
+    zipfile.ZipFile(download(site_with_downloads, lang, ".zip")).extractall(tmp_path)
     folder = tmp_path / f"{NAME}-{code}" / lang.prefix
     page = browser.new_page()
     elsewhere: list[str] = []
@@ -275,9 +278,10 @@ def test_the_unzipped_site_works_from_the_file_system(built_site, browser, tmp_p
     page.close()
 
 
-def test_the_zip_search_index_is_the_languages_own(built_site):
+@pytest.mark.browser
+def test_the_zip_search_index_is_the_languages_own(site_with_downloads):
     """The script search reads from file:// is the language's index, not the merged one."""
-    with zipfile.ZipFile(download(built_site, language("zh-TW"), ".zip")) as archive:
+    with zipfile.ZipFile(download(site_with_downloads, language("zh-TW"), ".zip")) as archive:
         script = archive.read(f"{NAME}-zh-TW/zh-TW/search/search_index.js").decode("utf-8")
     assert script.startswith("var __index = {")
     assert '"location":"tensors.html' in script

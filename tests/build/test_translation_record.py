@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from sitetools.build import notebooks
 from sitetools.build.translation_record import (
     COMMAND,
     main,
@@ -15,8 +14,7 @@ from sitetools.build.translation_record import (
     staleness,
     translations,
 )
-from sitetools.examples.model import relative
-from sitetools.examples.prose_numbers import front_matter
+from sitetools.examples.model import front_matter, relative
 
 ENGLISH = """\
 ---
@@ -109,7 +107,7 @@ def test_the_command_records_the_english_page_and_keeps_the_rest_of_the_page(tmp
     assert staleness(page) is None
     # The other readers of the front matter still see what they read.
     assert front_matter(text)["description"] == "要翻譯的一頁。"
-    assert notebooks.front_matter(text)["notebook"] == "true"
+    assert front_matter(text)["notebook"] is True
     assert f"recorded {relative(page)}" in capsys.readouterr().out
     # A second run has nothing to write.
     assert main([str(page)]) == 0

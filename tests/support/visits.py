@@ -165,7 +165,11 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
         visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme first")
     page.wait_for_load_state("load")  # every request was already seen in light mode
     page.evaluate(OPEN_EVERY_DETAILS)
-    draw_every_diagram(page, visit.diagrams_expected)
+    drawn = draw_every_diagram(page, visit.diagrams_expected)
+    if drawn != visit.diagrams_expected:
+        visit.problems.append(
+            f"dark mode: {drawn} of {visit.diagrams_expected} diagrams drawn for axe's colour rules"
+        )
     visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
     page.close()
     return visit
