@@ -3,8 +3,6 @@ on the translated pages with the code untouched."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 
@@ -21,9 +19,9 @@ from sitetools.build.comments import (
 from sitetools.build.references import with_reference_links
 from sitetools.examples.model import DOCS_DIR
 from sitetools.examples.recorded_references import RECORD
-from sitetools.project import ROOT, language
+from sitetools.project import language
 from tests.build.test_terms import leaked_terms, replaced_terms
-from tests.support import FIXTURE_CONFIG, FIXTURE_LANGUAGES, built_page
+from tests.support import built_page, project_with_languages
 
 DEMO = (
     "# --8<-- [start:add]\n"
@@ -51,11 +49,7 @@ TRANSLATIONS = {
 @pytest.fixture
 def root(tmp_path):
     """A project in English and zh-TW with one snippet file and its translations."""
-    (tmp_path / "mkdocs.yml").write_text(FIXTURE_CONFIG + FIXTURE_LANGUAGES, encoding="utf-8")
-    (tmp_path / "sitetools" / "build").mkdir(parents=True)
-    shutil.copy(ROOT / "sitetools/build/strings.yml", tmp_path / "sitetools/build/strings.yml")
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "docs").mkdir()
+    project_with_languages(tmp_path)
     (tmp_path / "snippets" / "demo.py").write_text(DEMO, encoding="utf-8")
     write_translations(tmp_path, TRANSLATIONS)
     (tmp_path / RECORD).write_text(yaml.safe_dump({"snippets/demo.py:add": []}), "utf-8")

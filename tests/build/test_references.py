@@ -1,7 +1,6 @@
 """Under each block, plain links to the PyTorch reference of the pinned release, any language."""
 
 import re
-import shutil
 
 import pytest
 import yaml
@@ -12,7 +11,7 @@ from sitetools.examples.model import DOCS_DIR, includes
 from sitetools.examples.recorded_references import RECORD, read
 from sitetools.examples.releases import pinned
 from sitetools.project import ROOT, build, copy_project
-from tests.support import FIXTURE_CONFIG, FIXTURE_LANGUAGES, LANGUAGES, built_page
+from tests.support import LANGUAGES, built_page, project_with_languages
 
 DOCS = f"https://docs.pytorch.org/docs/{'.'.join(pinned().split('.')[:2])}/"
 LINE_RE = re.compile(r'<p class="references">(.*?)</p>', re.DOTALL)
@@ -42,10 +41,7 @@ def test_a_name_links_to_its_page_in_the_pinned_release(name, url):
 @pytest.fixture
 def root(tmp_path):
     """A project with the site's languages and strings and one recorded entry."""
-    (tmp_path / "mkdocs.yml").write_text(FIXTURE_CONFIG + FIXTURE_LANGUAGES, encoding="utf-8")
-    (tmp_path / "sitetools" / "build").mkdir(parents=True)
-    shutil.copy(ROOT / "sitetools/build/strings.yml", tmp_path / "sitetools/build/strings.yml")
-    (tmp_path / "snippets").mkdir()
+    project_with_languages(tmp_path)
     entries = {
         "snippets/demo.py:add": ["torch.zeros", "torch.Tensor.sum"],
         "snippets/demo.py:x": [],

@@ -29,6 +29,17 @@ plugins:
 LANGUAGES = {language.code: language.prefix for language in languages()}
 
 
+def project_with_languages(root: Path) -> Path:
+    """A throwaway project that the build's language steps can read: a mkdocs.yml with the site's
+    languages, the real strings, and empty docs/ and snippets/ folders."""
+    (root / "mkdocs.yml").write_text(FIXTURE_CONFIG + FIXTURE_LANGUAGES, encoding="utf-8")
+    (root / "sitetools" / "build").mkdir(parents=True)
+    shutil.copy(ROOT / "sitetools/build/strings.yml", root / "sitetools/build/strings.yml")
+    (root / "docs").mkdir()
+    (root / "snippets").mkdir()
+    return root
+
+
 class Finished:
     """What a run of `pytest docs` ended with: its exit status and what it printed."""
 
