@@ -20,8 +20,8 @@ from sitetools.build.references import with_reference_links
 from sitetools.examples.model import DOCS_DIR
 from sitetools.examples.recorded_references import RECORD
 from sitetools.project import language
-from tests.build.test_terms import leaked_terms, replaced_terms
 from tests.support import built_page, project_with_languages
+from tests.support.terms import leaked_terms, replaced_terms
 
 DEMO = (
     "# --8<-- [start:add]\n"
