@@ -40,11 +40,6 @@ def on_pre_build(config, **kwargs):
         raise PluginError(str(error)) from None
 
 
-@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
-def on_files(files, config, **kwargs):
-    return notebooks.rewrap_notebook_files(files, config)
-
-
 def on_page_markdown(markdown, page, config, **kwargs):
     source = Path(page.file.abs_src_path)
     # The file itself, front matter included, so that line numbers are the editor's.
@@ -68,15 +63,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 def on_page_content(content, page, config, **kwargs):
     try:
-        if page.file.src_uri.startswith(f"{notebooks.NOTEBOOKS}/"):
-            # The chapter, not its notebook, is where a search should land.
-            page.meta["search"] = {"exclude": True}
-            # The chapter's diagrams are in its notebook's prose too.
-            page.meta["diagrams"] = 'class="mermaid"' in content
-            content = html.plain_notebook_cell_ids(html.wrap_notebook_diagrams(content))
-            content = html.anchor_notebook_headings(content, page.toc)
-        else:
-            content = html.drop_plain_token_spans(content)
+        content = html.drop_plain_token_spans(content)
         return html.size_images(content, page.url, Path(config.docs_dir))
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
@@ -121,6 +108,5 @@ def drop_unaddressed_sitemap(config, **kwargs):
 
 on_post_build = CombinedEvent(
     drop_unaddressed_sitemap,
-    event_priority(50)(notebooks.keep_notebook_cache),  # before mkdocs-jupyter's eviction
     split_search_index,
 )

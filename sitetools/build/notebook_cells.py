@@ -2,8 +2,8 @@
 
 Jupyter's Markdown has no admonitions, so a note or an exercise's solution becomes a bold title
 over its text. The figures a code cell draws are its output, so the page's image of one is left
-out; links to other chapters point at the site, relative to the notebook's page. Shell commands
-and diagrams stay as fenced blocks.
+out; links to other chapters point at the site, relative to the notebook's own address there.
+Shell commands and diagrams stay as fenced blocks.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ class NotebookCell:
 
 
 def chapter_link(match: re.Match) -> str:
-    """A link from the notebook's page (notebooks/<stem>/) to another chapter of the site."""
+    """A link from the notebook (notebooks/<stem>.ipynb) to another chapter of the site."""
     page, anchor = match["page"], match["anchor"] or ""
-    return f"](../../{'' if page == 'index' else page + '/'}{anchor})"
+    return f"](../{'' if page == 'index' else page + '/'}{anchor})"
 
 
 def notebook_cells(

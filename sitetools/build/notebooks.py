@@ -201,36 +201,6 @@ def write_notebooks(
     return written
 
 
-def rewrap_notebook_files(files, config):
-    """Wrap the notebooks for mkdocs-jupyter again: mkdocs-static-i18n made them plain Files.
-
-    Unwrapped, the notebook pages build empty. Each keeps its language's address, and stays in the
-    same Files object, which resolves links per language.
-    """
-    from mkdocs_jupyter.plugin import NotebookFile
-
-    jupyter = config.plugins["mkdocs-jupyter"]
-    for file in [f for f in files if jupyter.should_include(f) and not isinstance(f, NotebookFile)]:
-        notebook = NotebookFile(file, **config)
-        notebook.dest_uri, notebook.abs_dest_path = file.dest_uri, file.abs_dest_path
-        notebook.url = file.url
-        files.remove(file)
-        files.append(notebook)
-    return files
-
-
-def keep_notebook_cache(config, **kwargs):
-    """Keep mkdocs-jupyter's cached pages of all languages: each build evicts the others'."""
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    jupyter = config.plugins["mkdocs-jupyter"]
-    if not jupyter.config["cache"]:
-        return
-    for notebook in Path(config.docs_dir).glob(f"{NOTEBOOKS}/*.ipynb"):
-        key = _compute_cache_key(notebook, jupyter.config, jupyter.config["execute"])
-        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
-
-
 if __name__ == "__main__":
     for path in write_notebooks():
         print(f"wrote {relative(path)}", file=sys.stderr)

@@ -15,9 +15,9 @@ folder gets its own script; the worker runs in an iframe (Material's `iframe-wor
 here: the plugin would otherwise load it from a CDN). A language's zip holds its own pages and
 the shared assets and figures, so its language switcher leads to pages it does not hold.
 
-The PDF is the language's home page with every chapter's article in nav order (the notebooks
-repeat their chapters and are left out), printed by the system Chromium with the site's own CSS
-and print styles. Mermaid diagrams are drawn, as in the browser, before the page is printed.
+The PDF is the language's home page with every chapter's article in nav order, printed by the
+system Chromium with the site's own CSS and print styles. Mermaid diagrams are drawn, as in the
+browser, before the page is printed.
 """
 
 from __future__ import annotations

@@ -70,6 +70,9 @@ def warnings_as_output() -> Iterator[Caught]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("default")
+        # Hidden from a reader too (Python's own default), and raised by whatever object the
+        # garbage collector happens to free during a statement, not by the statement itself.
+        warnings.simplefilter("ignore", ResourceWarning)
         for category in DEPRECATIONS:
             warnings.simplefilter("always", category)
         warnings.showwarning = show

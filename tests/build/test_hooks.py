@@ -86,5 +86,6 @@ def test_a_new_language_is_one_entry_its_pages_and_its_strings(tmp_path):
     locations = {entry["location"].split("#")[0] for entry in index["docs"]}
     assert {page_url(page, project / "docs") for page in pages} <= locations
     assert all((site / "fr" / location / "index.html").is_file() for location in locations)
-    notebook = (site / "fr" / "notebooks" / "trainer" / "index.html").read_text("utf-8")
-    assert 'title="Download this notebook (.ipynb)"' in notebook
+    trainer = (site / "fr" / "trainer" / "index.html").read_text("utf-8")
+    assert '<a download="trainer.ipynb" href="../notebooks/trainer.ipynb">' in trainer
+    assert (site / "fr" / "notebooks" / "trainer.ipynb").is_file()

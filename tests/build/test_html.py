@@ -9,12 +9,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from sitetools.build.html import (
-    drop_plain_token_spans,
-    plain_notebook_cell_ids,
-    size_images,
-    wrap_notebook_diagrams,
-)
+from sitetools.build.html import drop_plain_token_spans, size_images
 from sitetools.examples.model import DOCS_DIR
 
 
@@ -87,17 +82,3 @@ def test_the_theme_draws_names_in_the_plain_code_colour_and_whitespace_unstyled(
     assert set(re.findall(r"--md-code-hl-name-color:([^;}]+)", css)) == {"var(--md-code-fg-color)"}
     assert re.search(r"\.highlight \.n[,{]", css), "the theme no longer styles names"
     assert not re.search(r"\.highlight \.w\b", css), "the theme now styles whitespace"
-
-
-def test_a_notebooks_diagram_is_written_as_the_chapters_are():
-    diagram = "\nflowchart LR\n  a --&gt; b\n"
-    wrapped = f'<div class="jp-Mermaid"><pre class="mermaid"><code>{diagram}</code></pre></div>'
-    notebook = f"<p>x</p>{wrapped}<h2>"
-    assert wrap_notebook_diagrams(notebook) == (
-        f'<p>x</p><pre class="mermaid"><code>{diagram}</code></pre><h2>'
-    )
-
-
-def test_a_notebook_cells_id_is_a_valid_selector():
-    cell = '<div class="jp-Cell jp-MarkdownCell" id="cell-id=cell-18">'
-    assert plain_notebook_cell_ids(cell) == '<div class="jp-Cell jp-MarkdownCell" id="cell-18">'

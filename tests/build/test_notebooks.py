@@ -79,7 +79,7 @@ def test_a_notebook_page_becomes_an_executed_notebook_in_each_language(notebook_
     prose = ["".join(cell["source"]) for cell in cells(taiwan) if cell["cell_type"] == "markdown"]
     assert prose[0].startswith("# 示範\n\n") and prose[0].endswith("\n\n## 繪圖")
     assert prose[1:] == [
-        "## 計數\n\nProse about 計數, see [the other page](../../other/#top).\n\n"
+        "## 計數\n\nProse about 計數, see [the other page](../other/#top).\n\n"
         "**計數!**\n\nMind the sum.",
         "After the sum.",
     ], "the figure is the cell's output; an admonition is a bold title over its text"

@@ -25,3 +25,11 @@ def test_a_warning_shows_once_per_place_as_a_reader_sees_it(capsys):
         for _ in range(3):
             warnings.warn("slow path", UserWarning, 1)
     assert capsys.readouterr().out == "UserWarning: slow path\n"
+
+
+def test_an_object_freed_unclosed_during_a_statement_is_not_its_output(capsys):
+    """The garbage collector may free another test's unclosed event loop in any statement."""
+    with warnings_as_output():
+        warnings.warn("unclosed event loop", ResourceWarning, 1)
+        warnings.warn("slow path", UserWarning, 1)
+    assert capsys.readouterr().out == "UserWarning: slow path\n"

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitetools.build.comments import translated_code
+from sitetools.build.notebooks import notebook_pages
 from sitetools.examples.engine import page_blocks
 from sitetools.examples.model import ROOT, english_pages
 from sitetools.measure.browser import OPEN_SHADOW_ROOTS, launch
@@ -29,6 +30,10 @@ PROVEN = {
     ]
     for page in english_pages()
     for language, prefix in LANGUAGES.items()
+}
+# The chapters that offer their notebook for download, in every language.
+WITH_NOTEBOOK = {
+    prefix + page_url(page) for page in notebook_pages() for prefix in LANGUAGES.values()
 }
 
 
@@ -100,7 +105,7 @@ def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, 
         if not block.text.strip() or block.text != block.shown.rstrip()
     ]
     copied = [block.text for block in visit.copied if block.language == "python"]
-    if "notebooks/" not in url and copied != [code.rstrip("\n") for code in PROVEN[url]]:
+    if copied != [code.rstrip("\n") for code in PROVEN[url]]:
         problems.append("the python blocks copied are not the sections' code, in page order")
     assert not problems, f"/{url}:\n" + "\n\n".join(problems)
 
@@ -113,13 +118,13 @@ def test_axe_finds_no_serious_accessibility_problem(visits, url, scheme):
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_diagrams_images_and_notebooks_render(visits, url):
+def test_diagrams_and_images_render_and_the_notebook_downloads(visits, url):
     visit = completed(visits, url)
     assert visit.diagrams_rendered == visit.diagrams_expected, (
         f"/{url}: {visit.diagrams_rendered} of {visit.diagrams_expected} diagrams became SVG"
     )
     assert not visit.broken_images, f"/{url}: images that did not load: {visit.broken_images}"
-    if "notebooks/" in url:
+    if url in WITH_NOTEBOOK:
         assert visit.notebook_download, f"/{url}: no notebook download"
         problem = notebook_cells_run(visit.notebook_download)
         assert problem is None, f"/{url}: the downloaded notebook: {problem}"
@@ -140,6 +145,7 @@ def test_the_site_has_copy_buttons_diagrams_and_notebooks_to_check(visits):
     assert sum(len(visit.copied) for visit in english) > 100
     assert sum(visit.diagrams_expected for visit in english) >= 3
     assert sum(visit.notebook_download is not None for visit in english) >= 4
+    assert all(visits[url].notebook_download is None for url in URLS if url not in WITH_NOTEBOOK)
 
 
 # (home page, query, chapter, how far down the list of pages it may come). "Memory" is taught

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sitetools.build.notebooks import notebook_pages
 from sitetools.examples.model import DOCS_DIR, english_pages
 from sitetools.project import ROOT, languages
 
@@ -95,9 +94,8 @@ def page_url(page: Path, docs_dir: Path = DOCS_DIR) -> str:
 
 
 def every_page_url() -> list[str]:
-    """Every page of the site, chapters and notebook pages, in every language."""
+    """Every page of the site, in every language."""
     paths = [page_url(page) for page in english_pages()]
-    paths += [f"notebooks/{page.stem}/" for page in notebook_pages()]
     return [prefix + path for prefix in LANGUAGES.values() for path in paths]
 
 
