@@ -17,6 +17,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,10 @@ LAUNCHERS = {
     "python3": [sys.executable],
 }
 LAUNCH_TIMEOUT_S = 300
+# A block run with a command is a script of its own, in its own processes: it can start as soon
+# as it is known and run, one at a time, while the other blocks run in this one.
+_COMMANDS = ThreadPoolExecutor(1, thread_name_prefix="command")
+_STARTED: dict[tuple, Future] = {}
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def run_page(page: Path, root: Path = ROOT) -> list[Result]:
 def run_block(block: Block, namespace: dict) -> list[Outcome]:
     """Run each top-level statement in turn, capturing what it prints; stop at an exception."""
     if block.command:
-        return [run_with_command(block)]
+        return [start_command(block).result()]
     outcomes = []
     for statement in block.statements():
         buffer = io.StringIO()
@@ -173,6 +178,14 @@ def run_block(block: Block, namespace: dict) -> list[Outcome]:
             break
         outcomes.append(Outcome(statement, buffer.getvalue(), None, tuple(caught.deprecations)))
     return outcomes
+
+
+def start_command(block: Block) -> Future:
+    """The run of a block that names its command, started now or earlier."""
+    key = (str(block.filename), block.code, block.command)
+    if key not in _STARTED:
+        _STARTED[key] = _COMMANDS.submit(run_with_command, block)
+    return _STARTED[key]
 
 
 def run_with_command(block: Block) -> Outcome:

@@ -14,7 +14,7 @@ from pymdownx.snippets import SnippetMissingError
 from sybil import Document, Example, Region
 
 from sitetools.examples.blocks import block_from_section
-from sitetools.examples.engine import PageBlock, page_run
+from sitetools.examples.engine import PageBlock, page_run, start_command
 from sitetools.examples.model import Fence, SiteError, fences, includes, relative, resolve
 from sitetools.examples.prose_numbers import numbers_missing_in_english, unprinted_results
 from sitetools.examples.recorded_references import result_problems
@@ -78,7 +78,10 @@ def parse_python_blocks(document: ExpandedPage) -> Iterator[Region]:
         section = resolve(fence.include, fence, document.config_file.parent)
         if shown.body.rstrip("\n") != section.code.rstrip("\n"):
             raise SiteError(f"{fence.place}: the rendered block differs from {section.place}")
-        document.page_blocks.append(PageBlock(fence, section, block_from_section(section)))
+        block = block_from_section(section)
+        if block.command and not block.needs_cuda:
+            start_command(block)  # in the background while the other pages' blocks run
+        document.page_blocks.append(PageBlock(fence, section, block))
         yield Region(fence.start, fence.end, len(document.page_blocks) - 1, check_page_block)
 
 
