@@ -27,6 +27,13 @@ def test_placeholders_are_filled_from_the_environment():
     )
 
 
+def test_the_device_is_what_torch_sees():
+    import torch
+
+    assert environment()["device"] == ("CUDA GPU" if torch.cuda.is_available() else "CPU")
+    assert placeholders.cuda_available("2.13.0+cpu") is False
+
+
 def test_an_unknown_placeholder_is_refused():
     with pytest.raises(UnknownPlaceholder, match=r"unknown placeholder \{\{ torch_verison \}\}"):
         fill_placeholders("{{ torch_verison }}", "index.md")
