@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 URLS = every_page_url()
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PARALLEL_BROWSERS = 2
+# A tenth of what Lighthouse calls good (0.1): the language menu alone moves by 0.001.
+MOST_LAYOUT_SHIFT = 0.01
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
 # The code of each chapter's python blocks, in page order, by its address in every language,
 # comments and docstrings in that language: what the fresh-interpreter test proves runs alone and
@@ -53,10 +55,8 @@ def visits(browser, base_url, built_site) -> dict[str, Visit]:
 
         with sync_playwright() as playwright:  # one per thread, as Playwright requires
             own = launch(playwright)
-            light, dark = (
-                own.new_context(color_scheme=scheme, viewport=VIEWPORTS["desktop"])
-                for scheme in ("light", "dark")
-            )
+            light = own.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
+            dark = own.new_context(color_scheme="dark", viewport=VIEWPORTS["mobile"])
             light.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
             for context in (light, dark):
                 context.add_init_script(OPEN_SHADOW_ROOTS)
@@ -128,6 +128,14 @@ def test_diagrams_and_images_render_and_the_notebook_downloads(visits, url):
         assert visit.notebook_download, f"/{url}: no notebook download"
         problem = notebook_cells_run(visit.notebook_download)
         assert problem is None, f"/{url}: the downloaded notebook: {problem}"
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_nothing_on_a_phones_screen_moves_as_the_page_opens(visits, url):
+    """Lighthouse weighs layout shift as a quarter of the performance score; a block that skips
+    rendering while off screen must not start so on the first screen and then grow."""
+    shift = completed(visits, url).layout_shift
+    assert shift < MOST_LAYOUT_SHIFT, f"/{url}: layout shift {shift:.3f} as the page opened"
 
 
 def test_mermaid_waits_until_a_diagram_nears_the_screen(visits):

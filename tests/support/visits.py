@@ -46,6 +46,18 @@ BROKEN_IMAGES = """async () => {
 FIRST_DIAGRAM_SCREENS = """() => document.querySelector('pre.mermaid, div.mermaid')
   .getBoundingClientRect().top / innerHeight"""
 MERMAID_LIBRARY = "/assets/javascripts/mermaid-1"
+# How far what is on screen moves while the page opens, as Lighthouse's layout shift sums it.
+WATCH_LAYOUT_SHIFTS = """window.__layoutShift = 0
+new PerformanceObserver(list => list.getEntries().forEach(entry =>
+  entry.hadRecentInput || (window.__layoutShift += entry.value)
+)).observe({type: "layout-shift", buffered: true})"""
+# Read a few frames after the load event (a block that skips rendering is sized in the frame after
+# the first), before anything here scrolls or opens.
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let frames = 5
+  const next = () => --frames ? requestAnimationFrame(next) : done(window.__layoutShift)
+  requestAnimationFrame(next)
+})"""
 
 
 @dataclass
@@ -74,6 +86,8 @@ class Visit:
     # Where the first diagram is, and whether Mermaid was fetched before the reader scrolled.
     first_diagram_screens: float | None = None
     mermaid_before_scrolling: bool = False
+    # Layout shift while the page opened on a phone's screen (the dark-mode visit).
+    layout_shift: float = 0.0
     # Why the visit ended early, if it did: every test of this page then fails saying so.
     stopped: str | None = None
 
@@ -136,7 +150,8 @@ def copy_every_block(page) -> list[CopiedBlock]:
 
 def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
     """Every check in a light-mode context (all of axe's rules), then, in a context of a reader
-    who prefers dark mode, axe's colour rules (the structure does not change with the scheme)."""
+    who prefers dark mode on a phone, the layout shift and axe's colour rules (the structure
+    does not change with the scheme)."""
     visit = Visit(url)
     page = light.new_page()
     watch(page, base, visit)
@@ -158,12 +173,14 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
 
     page = dark.new_page()
     watch(page, base, visit)
+    page.add_init_script(WATCH_LAYOUT_SHIFTS)
     # Read before Material's script has run: the scheme must be right from the first frame.
     page.goto(base + url, wait_until="domcontentloaded")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if scheme != "slate":
         visit.problems.append(f"a reader who prefers dark mode gets the {scheme!r} scheme first")
     page.wait_for_load_state("load")  # every request was already seen in light mode
+    visit.layout_shift = page.evaluate(LAYOUT_SHIFT)
     page.evaluate(OPEN_EVERY_DETAILS)
     drawn = draw_every_diagram(page, visit.diagrams_expected)
     if drawn != visit.diagrams_expected:
