@@ -18,8 +18,7 @@ SKIPS_RENDERING = ".md-content .highlight, .md-content__inner > p"
 # The page's structure is the same in both schemes; only these rules' outcome depends on colour.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy"]')].map(b => {
-  // A notebook's Markdown cells hold plain <pre><code> blocks, outside any .highlight.
-  const block = b.closest('.highlight') || b.closest('pre');
+  const block = b.closest('.highlight');
   const language = [...block.classList].find(name => name.startsWith('language-'));
   return {
     language: language ? language.slice('language-'.length) : '',
