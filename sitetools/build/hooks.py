@@ -12,6 +12,7 @@ from sitetools.build import html, languages, notebooks, placeholders, references
 from sitetools.build.comments import with_translated_comments
 from sitetools.examples.model import SiteError, fences
 from sitetools.examples.rules import page_problems
+from sitetools.project import language_of
 
 
 def root(config) -> Path:
@@ -84,6 +85,7 @@ def on_page_context(context, page, config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     output = html.drop_alternate_links(output)
     try:
+        output = html.with_language(output, language_of(page.file.src_uri, root(config)).code)
         return search.point_search_at_language(output, search.prefix_of(page.url, config))
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error

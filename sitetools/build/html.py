@@ -4,6 +4,11 @@
   and whitespace (class "w") unstyled, so those spans, a quarter of a chapter's elements, change
   nothing on screen and only cost style and layout work.
 - Each PNG figure gets its width and height, so the text below does not jump when it arrives.
+- Material tags a page with its theme language (`zh` for Simplified Chinese, which has no
+  `zh-CN` of its own); the page says its language's code instead. Under `zh`, a browser picks
+  neither Simplified glyph forms nor a Chinese font first (fontconfig: DejaVu Sans), and lays out
+  every character through font fallback (Lighthouse mobile on /zh-CN/autograd/: total blocking
+  time 350 ms, against 155 ms for the same page in zh-TW).
 - Material fetches a `sitemap.xml` beside each `<link rel="alternate" hreflang>` language root;
   the language switcher already links to the same page in each language.
 """
@@ -20,11 +25,19 @@ from PIL import Image, UnidentifiedImageError
 PLAIN_TOKEN_RE = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
 IMG_RE = re.compile(r"<img\b[^>]*>")
 PNG_SRC_RE = re.compile(r'\bsrc="(?P<src>[^":]+\.png)"')
+HTML_LANG_RE = re.compile(r'^(<html lang=")[^"]*(")', re.MULTILINE)
 HEAD_ALTERNATE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 def drop_plain_token_spans(page_html: str) -> str:
     return PLAIN_TOKEN_RE.sub(r"\1", page_html)
+
+
+def with_language(page_html: str, code: str) -> str:
+    tagged, count = HTML_LANG_RE.subn(rf"\g<1>{code}\g<2>", page_html, count=1)
+    if not count:
+        raise ValueError("no <html lang> to tag with the page's language")
+    return tagged
 
 
 def drop_alternate_links(page_html: str) -> str:

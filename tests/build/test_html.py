@@ -9,7 +9,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from sitetools.build.html import drop_plain_token_spans, size_images
+from sitetools.build.html import drop_plain_token_spans, size_images, with_language
 from sitetools.examples.model import DOCS_DIR
 
 
@@ -82,3 +82,10 @@ def test_the_theme_draws_names_in_the_plain_code_colour_and_whitespace_unstyled(
     assert set(re.findall(r"--md-code-hl-name-color:([^;}]+)", css)) == {"var(--md-code-fg-color)"}
     assert re.search(r"\.highlight \.n[,{]", css), "the theme no longer styles names"
     assert not re.search(r"\.highlight \.w\b", css), "the theme now styles whitespace"
+
+
+def test_a_page_is_tagged_with_its_languages_code():
+    page = '<!doctype html>\n<html lang="zh" class="no-js">\n<p lang="en">x</p>'
+    assert with_language(page, "zh-CN") == page.replace('lang="zh"', 'lang="zh-CN"')
+    with pytest.raises(ValueError, match="no <html lang>"):
+        with_language("<p>no html element</p>", "zh-CN")
