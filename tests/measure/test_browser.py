@@ -105,8 +105,16 @@ def test_every_copy_button_copies_the_code_that_was_proven_to_run_alone(visits, 
         if not block.text.strip() or block.text != block.shown.rstrip()
     ]
     copied = [block.text for block in visit.copied if block.language == "python"]
-    if copied != [code.rstrip("\n") for code in PROVEN[url]]:
-        problems.append("the python blocks copied are not the sections' code, in page order")
+    proven = [code.rstrip("\n") for code in PROVEN[url]]
+    if copied != proven:
+        first = next(
+            (n for n, (a, b) in enumerate(zip(copied, proven, strict=False)) if a != b),
+            min(len(copied), len(proven)),
+        )
+        problems.append(
+            f"the python blocks copied are not the sections' code, in page order: "
+            f"{len(copied)} copied, {len(proven)} proven; python block {first + 1} differs"
+        )
     assert not problems, f"/{url}:\n" + "\n\n".join(problems)
 
 

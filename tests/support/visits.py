@@ -25,6 +25,11 @@ COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy
     shown: block.querySelector('code').textContent,
   };
 })"""
+# Material's script starts after the first frame, which on a busy machine can come after the
+# network has been idle for the half second that "networkidle" waits: its buttons are its mark.
+EVERY_BLOCK_HAS_ITS_BUTTON = """() => document.querySelectorAll('.highlight').length
+  === document.querySelectorAll('.highlight button[data-md-type="copy"]').length"""
+MATERIAL_TIMEOUT_MS = 30_000
 CLICK_EVERY_COPY_BUTTON = """async () => {
   const copied = []
   for (const button of document.querySelectorAll('button[data-md-type="copy"]')) {
@@ -155,6 +160,7 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
     page = light.new_page()
     watch(page, base, visit)
     page.goto(base + url, wait_until="networkidle")
+    page.wait_for_function(EVERY_BLOCK_HAS_ITS_BUTTON, timeout=MATERIAL_TIMEOUT_MS)
     page.evaluate(OPEN_EVERY_DETAILS)
     visit.diagrams_expected = source_html.count('class="mermaid"')
     if visit.diagrams_expected:
