@@ -11,6 +11,7 @@ import re
 from functools import cache
 from importlib.metadata import version
 
+from sitetools.examples.engine import cuda_available
 from sitetools.examples.releases import recorded
 from sitetools.measure.results import ResultsError, placeholders
 
@@ -21,25 +22,14 @@ class UnknownPlaceholder(ValueError):
     pass
 
 
-def cuda_available(installed: str) -> bool:
-    """Whether torch sees a CUDA GPU; a CPU build (`2.13.0+cpu`) cannot, and is not imported to
-    ask (a second and a half of every build)."""
-    if installed.endswith("+cpu"):
-        return False
-    import torch
-
-    return torch.cuda.is_available()
-
-
 @cache
 def environment() -> dict[str, str]:
     """What this build runs on, read from the environment rather than typed."""
-    installed = version("torch")
-    release = installed.split("+")[0]
+    release = version("torch").split("+")[0]
     return {
         "torch_version": release,
         "python_version": platform.python_version(),
-        "device": "CUDA GPU" if cuda_available(installed) else "CPU",
+        "device": "CUDA GPU" if cuda_available() else "CPU",
         "checked_releases": ", ".join([entry["torch"] for entry in recorded()] or [release]),
     }
 

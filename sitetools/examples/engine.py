@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from sitetools.examples.blocks import Block, Statement, block_from_section, output_matches
@@ -109,6 +110,10 @@ def chains(examples: list[PageBlock]) -> Iterator[list[PageBlock]]:
 
 @cache
 def cuda_available() -> bool:
+    """Whether torch sees a CUDA GPU; a CPU build (`2.13.0+cpu`) cannot, and is not imported to
+    ask (the build asks too, for the home page's note, and would spend a second and a half)."""
+    if version("torch").endswith("+cpu"):
+        return False
     import torch
 
     return torch.cuda.is_available()

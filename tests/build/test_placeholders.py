@@ -8,6 +8,7 @@ import pytest
 from sitetools.build import placeholders
 from sitetools.build.languages import strings
 from sitetools.build.placeholders import UnknownPlaceholder, environment
+from sitetools.examples import engine
 from sitetools.measure.results import placeholders as figures
 
 ENGLISH = strings("en")
@@ -27,11 +28,17 @@ def test_placeholders_are_filled_from_the_environment():
     )
 
 
-def test_the_device_is_what_torch_sees():
+def test_the_device_is_what_torch_sees(monkeypatch):
     import torch
 
     assert environment()["device"] == ("CUDA GPU" if torch.cuda.is_available() else "CPU")
-    assert placeholders.cuda_available("2.13.0+cpu") is False
+    monkeypatch.setattr(engine, "version", lambda name: "2.13.0+cpu")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # never asked
+    engine.cuda_available.cache_clear()
+    try:
+        assert engine.cuda_available() is False, "a CPU build of torch sees no GPU"
+    finally:
+        engine.cuda_available.cache_clear()
 
 
 def test_an_unknown_placeholder_is_refused():
