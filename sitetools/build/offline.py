@@ -206,7 +206,8 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]]) -> None:
                 if drawn != expected:
                     raise RuntimeError(f"/{url}: {drawn} of {expected} diagrams drawn for the PDF")
                 page.evaluate("window.scrollTo(0, 0)")
-                page.emulate_media(media="print")
+                # page.pdf lays the page out for print itself; emulating print media first
+                # made Chromium paint the whole course for every sheet (about 30 s a PDF).
                 page.pdf(
                     path=str(target),
                     format="A4",
