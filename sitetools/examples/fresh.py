@@ -13,6 +13,7 @@ language written by hand (zh-TW) runs again as that page shows it. A derived lan
 
 from __future__ import annotations
 
+import ast
 import importlib
 import io
 import json
@@ -31,7 +32,8 @@ from sitetools.examples.warned import warnings_as_output
 from sitetools.project import ROOT, languages
 
 PARALLEL = 2
-# Imported once before forking; each is imported whole by the examples that use it.
+# Imported once before forking, where some block imports them: each is imported whole by the
+# examples that use it.
 WARM = ("numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "sklearn.model_selection")
 
 
@@ -153,14 +155,33 @@ def finish_child(pid: int, read_end: int) -> list[dict]:
     return json.loads(result) if result else [{"stdout": "", "error": "the interpreter died"}]
 
 
+def imported_packages(codes: list[str]) -> set[str]:
+    """The top-level packages these blocks import (a block that does not parse imports none)."""
+    found = set()
+    for code in codes:
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module.split(".")[0])
+    return found
+
+
 def main() -> None:
+    groups_file = Path(sys.argv[1])
+    blocks_of_groups = json.loads(groups_file.read_text(encoding="utf-8"))
+    wanted = imported_packages([block["code"] for group in blocks_of_groups for block in group])
     for library in WARM:
-        importlib.import_module(library)
+        if library.split(".")[0] in wanted:
+            importlib.import_module(library)
 
     results: list[list[dict]] = []
     running: list[tuple[int, int]] = []
-    groups_file = Path(sys.argv[1])
-    for group in json.loads(groups_file.read_text(encoding="utf-8")):
+    for group in blocks_of_groups:
         running.append(start_child(group))
         if len(running) == PARALLEL:
             results.append(finish_child(*running.pop(0)))
