@@ -14,7 +14,7 @@ from sitetools.examples.model import ROOT, english_pages
 from sitetools.measure.browser import OPEN_SHADOW_ROOTS, launch
 from sitetools.measure.serve import serve
 from tests.support import LANGUAGES, every_page_url, page_url
-from tests.support.visits import Visit, notebook_cells_run, visit
+from tests.support.visits import SAME_LOOK, Visit, notebook_cells_run, serious_violations, visit
 
 pytestmark = pytest.mark.browser
 URLS = every_page_url()
@@ -162,6 +162,27 @@ def test_the_site_has_copy_buttons_diagrams_and_notebooks_to_check(visits):
     assert sum(visit.diagrams_expected for visit in english) >= 3
     assert sum(visit.notebook_download is not None for visit in english) >= 4
     assert all(visits[url].notebook_download is None for url in URLS if url not in WITH_NOTEBOOK)
+
+
+# Three code blocks: the second shows a look the first does not (faint text), the third only
+# looks the first two have shown.
+BLOCK = '<div class="highlight"><pre><code>{}</code></pre></div>'
+THREE_BLOCKS = "".join(
+    BLOCK.format(code)
+    for code in [
+        '<span class="k">import</span> <span class="n">torch</span>',
+        '<span class="n">x</span> = <span class="s" style="color: #bbb">"a faint string"</span>',
+        '<span class="k">import</span> <span class="n">numpy</span>',
+    ]
+)
+
+
+def test_axe_judges_every_look_of_code_and_leaves_out_only_blocks_it_has_seen(page):
+    page.set_content(f'<html lang="en"><title>Code</title><main>{THREE_BLOCKS}</main></html>')
+    found = serious_violations(page, colour_only=True)
+    marked = page.locator(f"[{SAME_LOOK}]").evaluate_all("blocks => blocks.map(b => b.innerText)")
+    assert marked == ["import numpy"]
+    assert len(found) == 1 and found[0].startswith("color-contrast (serious, 1 elements)"), found
 
 
 # (home page, query, chapter, how far down the list of pages it may come). "Memory" is taught

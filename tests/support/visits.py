@@ -17,6 +17,31 @@ SERIOUS = ("serious", "critical")
 SKIPS_RENDERING = ".md-content .highlight, .md-content__inner > p"
 # The page's structure is the same in both schemes; only these rules' outcome depends on colour.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# A page's code is thousands of tokens in a handful of looks, and axe's colour rule costs a third
+# of a second per thousand: axe judges, in each scheme, the blocks that show some look first (a
+# look is what contrast depends on: colour, weight, style, opacity, the background behind it), and
+# leaves out the blocks whose every look it has already judged, marked here.
+SAME_LOOK = "data-same-looks"
+MARK_BLOCKS_THAT_LOOK_THE_SAME = f"""() => {{
+  const backgroundOf = element => {{
+    for (; element; element = element.parentElement) {{
+      const colour = getComputedStyle(element).backgroundColor
+      if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour
+    }}
+    return ''
+  }}
+  const lookOf = element => {{
+    const style = getComputedStyle(element)
+    return [style.color, style.fontWeight, style.fontStyle, style.opacity,
+      backgroundOf(element)].join('|')
+  }}
+  const seen = new Set()
+  for (const block of document.querySelectorAll('.highlight')) {{
+    const texts = [...block.querySelectorAll('code, code span:not(:has(*))')]
+    const looks = texts.map(lookOf).filter(look => !seen.has(look))
+    looks.length ? looks.forEach(look => seen.add(look)) : block.setAttribute('{SAME_LOOK}', '')
+  }}
+}}"""
 COPY_BUTTONS = """() => [...document.querySelectorAll('button[data-md-type="copy"]')].map(b => {
   const block = b.closest('.highlight');
   const language = [...block.classList].find(name => name.startsWith('language-'));
@@ -122,16 +147,24 @@ def watch(page, base: str, visit: Visit) -> None:
     )
 
 
-def serious_violations(page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's serious and critical findings, all rules or only the ones named."""
+def serious_violations(page, colour_only: bool = False) -> list[str]:
+    """axe-core's serious and critical findings: every rule, or the colour rules only."""
     # Blocks far from the screen skip rendering (extra.css); axe cannot judge the colours
     # of what is not rendered, and would only call them "incomplete".
     page.add_style_tag(content=f"{SKIPS_RENDERING} {{ content-visibility: visible !important }}")
-    options: dict = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": rules}
     found = []
-    for violation in Axe().run(page, options=options).response["violations"]:
+    if not colour_only:
+        others = {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
+        found += findings(page, None, others)
+    page.evaluate(MARK_BLOCKS_THAT_LOOK_THE_SAME)
+    colours = {"runOnly": {"type": "rule", "values": COLOUR_RULES}}
+    return found + findings(page, {"exclude": [[f"[{SAME_LOOK}]"]]}, colours)
+
+
+def findings(page, context: dict | None, options: dict) -> list[str]:
+    found = []
+    response = Axe().run(page, context=context, options={**options, "resultTypes": ["violations"]})
+    for violation in response.response["violations"]:
         if violation["impact"] in SERIOUS:
             targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
             found.append(
@@ -159,10 +192,14 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
     visit = Visit(url)
     page = light.new_page()
     watch(page, base, visit)
-    page.goto(base + url, wait_until="networkidle")
+    # Every request is recorded until the page closes, long after it has loaded.
+    page.goto(base + url, wait_until="load")
     page.wait_for_function(EVERY_BLOCK_HAS_ITS_BUTTON, timeout=MATERIAL_TIMEOUT_MS)
-    page.evaluate(OPEN_EVERY_DETAILS)
     visit.diagrams_expected = source_html.count('class="mermaid"')
+    if visit.diagrams_expected:
+        # Whatever the page fetches before the reader scrolls, it has fetched by now.
+        page.wait_for_load_state("networkidle")
+    page.evaluate(OPEN_EVERY_DETAILS)
     if visit.diagrams_expected:
         visit.first_diagram_screens = page.evaluate(FIRST_DIAGRAM_SCREENS)
         visit.mermaid_before_scrolling = any(MERMAID_LIBRARY in url for url in visit.requested)
@@ -192,7 +229,7 @@ def visit(light, dark, base: str, url: str, source_html: str) -> Visit:
         visit.problems.append(
             f"dark mode: {drawn} of {visit.diagrams_expected} diagrams drawn for axe's colour rules"
         )
-    visit.violations["dark"] = serious_violations(page, COLOUR_RULES)
+    visit.violations["dark"] = serious_violations(page, colour_only=True)
     page.close()
     return visit
 
